@@ -1,0 +1,211 @@
+//! `site.yaml`: the site's settings, every one with a default.
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::position;
+use crate::yaml::{self, Yaml};
+
+/// How raw HTML inside Markdown is treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawHtml {
+    /// Shown as text: the default, since plans come from PDFs, not from HTML authors.
+    Escape,
+    /// Passed through a sanitizer that keeps a safe subset (tables, links, emphasis).
+    Safe,
+}
+
+/// Validated site settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    /// Absolute URL of the site root, always ending in `/` (`/` when unknown).
+    pub base_url: String,
+    pub language: String,
+    pub theme: String,
+    pub raw_html: RawHtml,
+    /// Items per list page before paginating.
+    pub per_page: usize,
+    /// Who runs the portal, shown in the footer and feeds.
+    pub publisher: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Cổng thông tin Kế hoạch".into(),
+            description: "Các kế hoạch, văn bản căn cứ và lịch truyền thông của cơ quan nhà nước."
+                .into(),
+            base_url: "/".into(),
+            language: "vi".into(),
+            theme: "default".into(),
+            raw_html: RawHtml::Escape,
+            per_page: 50,
+            publisher: "planportal".into(),
+        }
+    }
+}
+
+const KEYS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "theme",
+    "raw_html",
+    "per_page",
+    "publisher",
+];
+
+impl Config {
+    /// The path part of `base_url` (`/` or `/portal/`), for links inside pages.
+    pub fn base_path(&self) -> String {
+        let after_scheme = match self.base_url.find("://") {
+            Some(i) => &self.base_url[i + 3..],
+            None => return self.base_url.clone(),
+        };
+        match after_scheme.find('/') {
+            Some(i) => after_scheme[i..].to_string(),
+            None => "/".into(),
+        }
+    }
+
+    /// An absolute URL for a site path like `/plans/x/` (relative when no base URL is set).
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base_url.trim_end_matches('/'), path)
+    }
+}
+
+/// Normalises a base URL: trims and guarantees one trailing slash.
+pub fn normalize_base_url(url: &str) -> String {
+    let t = url.trim();
+    if t.is_empty() {
+        return "/".into();
+    }
+    format!("{}/", t.trim_end_matches('/'))
+}
+
+/// Reads `root/site.yaml` when present.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
+    let path = root.join("site.yaml");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse("site.yaml", &text, diags),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(format!("cannot read site settings: {e}")).at("site.yaml", None),
+            );
+            Config::default()
+        }
+    }
+}
+
+/// Parses site settings from text; problems go to `diags`, defaults fill the gaps.
+pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> Config {
+    let mut cfg = Config::default();
+    let map = match yaml::parse(text) {
+        Ok(Yaml::Map(m)) => m,
+        Ok(Yaml::Null) => return cfg,
+        Ok(other) => {
+            diags.push(
+                Diagnostic::error(format!(
+                    "site settings must be a mapping of `key: value`, found {}",
+                    other.kind()
+                ))
+                .at(file, Some(1)),
+            );
+            return cfg;
+        }
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(format!("invalid YAML: {}", e.message))
+                    .at(file, e.line)
+                    .col(e.column),
+            );
+            return cfg;
+        }
+    };
+    for (k, v) in map {
+        let line = position::key(text, &k).map(|p| p.0);
+        let is_text_key = matches!(
+            k.as_str(),
+            "title" | "description" | "base_url" | "language" | "theme" | "publisher"
+        );
+        if is_text_key && v.as_text().is_none() {
+            diags_push_type(diags, file, line, &k, &v);
+            continue;
+        }
+        let text_value = || v.as_text();
+        match k.as_str() {
+            "title" => cfg.title = text_value().unwrap_or(cfg.title),
+            "description" => cfg.description = text_value().unwrap_or(cfg.description),
+            "base_url" => cfg.base_url = normalize_base_url(&text_value().unwrap_or_default()),
+            "language" => cfg.language = text_value().unwrap_or(cfg.language),
+            "theme" => cfg.theme = text_value().unwrap_or(cfg.theme),
+            "publisher" => cfg.publisher = text_value().unwrap_or(cfg.publisher),
+            "raw_html" => match v.as_text().as_deref() {
+                Some("escape") => cfg.raw_html = RawHtml::Escape,
+                Some("safe") => cfg.raw_html = RawHtml::Safe,
+                _ => diags.push(
+                    Diagnostic::error("`raw_html` must be `escape` or `safe`")
+                        .at(file, line)
+                        .help("`escape` shows HTML as text; `safe` keeps a sanitized subset"),
+                ),
+            },
+            "per_page" => match v.as_text().and_then(|t| t.parse::<usize>().ok()) {
+                Some(n) if n > 0 => cfg.per_page = n,
+                _ => diags.push(
+                    Diagnostic::error("`per_page` must be a whole number above 0").at(file, line),
+                ),
+            },
+            _ => {
+                let mut d = Diagnostic::error(format!("unknown setting `{k}`"))
+                    .at(file, line)
+                    .col(Some(1));
+                d = match position::suggest(&k, KEYS) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None => d.help(format!("known settings: {}", KEYS.join(", "))),
+                };
+                diags.push(d);
+            }
+        }
+    }
+    cfg
+}
+
+fn diags_push_type(diags: &mut Diagnostics, file: &str, line: Option<usize>, key: &str, v: &Yaml) {
+    diags.push(
+        Diagnostic::error(format!("`{key}` must be text, found {}", v.kind())).at(file, line),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_values() {
+        let mut d = Diagnostics::default();
+        let c = parse(
+            "site.yaml",
+            "title: Cổng Lào Cai\nbase_url: https://x.gov.vn/kh\n",
+            &mut d,
+        );
+        assert!(d.is_empty());
+        assert_eq!(c.title, "Cổng Lào Cai");
+        assert_eq!(c.base_url, "https://x.gov.vn/kh/");
+        assert_eq!(c.base_path(), "/kh/");
+        assert_eq!(c.absolute("/plans/a/"), "https://x.gov.vn/kh/plans/a/");
+        assert_eq!(Config::default().base_path(), "/");
+    }
+
+    #[test]
+    fn unknown_setting_suggests() {
+        let mut d = Diagnostics::default();
+        parse("site.yaml", "title: a\ntheem: x\n", &mut d);
+        let e = d.iter().next().unwrap();
+        assert_eq!(e.line, Some(2));
+        assert_eq!(e.help.as_deref(), Some("did you mean `theme`?"));
+    }
+}

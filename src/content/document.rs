@@ -1,0 +1,625 @@
+//! Front matter → [`Document`]: every rule of the content contract, checked once.
+//!
+//! Takes text, never touches the disk, and reports every problem with its
+//! line instead of stopping at the first, so an officer fixes a file in one go.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::front_matter;
+use super::model::{Campaign, Document, Reference, Section, When};
+use crate::diag::Diagnostic;
+use crate::legal::{cite, date, number};
+use crate::position;
+use crate::text::collapse_ws;
+use crate::yaml::{self, Yaml};
+
+/// Keys a document may have; anything else is a typo we refuse.
+pub const KEYS: &[&str] = &[
+    "title",
+    "number",
+    "type",
+    "issuer",
+    "jurisdiction",
+    "date",
+    "signer",
+    "basis",
+    "campaigns",
+    "draft",
+    "slug",
+];
+
+/// Result of parsing one file: the document when it could be built, and what was wrong.
+pub struct Parsed {
+    pub document: Option<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Locates messages inside one file.
+struct Ctx<'a> {
+    path: &'a Path,
+    yaml: &'a str,
+    /// File line of the YAML's first line.
+    yaml_line: usize,
+    diags: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn file_line(&self, yaml_line: usize) -> usize {
+        self.yaml_line + yaml_line - 1
+    }
+
+    fn key_line(&self, key: &str) -> Option<usize> {
+        position::key(self.yaml, key).map(|(l, _)| self.file_line(l))
+    }
+
+    fn value_pos(&self, key: &str) -> (Option<usize>, Option<usize>) {
+        match position::value(self.yaml, key) {
+            Some((l, c)) => (Some(self.file_line(l)), Some(c)),
+            None => (None, None),
+        }
+    }
+
+    fn item_pos(&self, key: &str, i: usize) -> (Option<usize>, Option<usize>) {
+        match position::item(self.yaml, key, i) {
+            Some((l, c)) => (Some(self.file_line(l)), Some(c)),
+            None => (self.key_line(key), None),
+        }
+    }
+
+    fn error_at(
+        &mut self,
+        pos: (Option<usize>, Option<usize>),
+        msg: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diags
+            .push(Diagnostic::error(msg).at(self.path, pos.0).col(pos.1));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    fn warn_at(
+        &mut self,
+        pos: (Option<usize>, Option<usize>),
+        msg: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diags
+            .push(Diagnostic::warning(msg).at(self.path, pos.0).col(pos.1));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    /// A scalar value as trimmed text, or an error saying text was expected.
+    fn text(&mut self, key: &str, v: &Yaml) -> Option<String> {
+        match v {
+            Yaml::Null => None,
+            Yaml::Seq(_) | Yaml::Map(_) => {
+                let pos = self.value_pos(key);
+                let kind = v.kind();
+                self.error_at(pos, format!("`{key}` must be text, found {kind}"))
+                    .help = Some(format!("write it on one line: `{key}: …`"));
+                None
+            }
+            _ => v
+                .as_text()
+                .map(|t| collapse_ws(&t))
+                .filter(|t| !t.is_empty()),
+        }
+    }
+}
+
+/// Parses one content file. `path` is relative to the site root and only used in messages.
+pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parsed {
+    let text = front_matter::normalize(raw);
+    let split = match front_matter::split(&text) {
+        Ok(s) => s,
+        Err(e) => {
+            return Parsed {
+                document: None,
+                diagnostics: vec![Diagnostic::error(e.message)
+                    .at(path, Some(e.line))
+                    .help(e.help)],
+            }
+        }
+    };
+    let mut cx = Ctx {
+        path,
+        yaml: split.yaml,
+        yaml_line: split.yaml_line,
+        diags: Vec::new(),
+    };
+    let map = match yaml::parse(split.yaml) {
+        Ok(Yaml::Map(m)) => m,
+        Ok(Yaml::Null) => Vec::new(),
+        Ok(other) => {
+            let kind = other.kind();
+            cx.error_at(
+                (Some(split.yaml_line), Some(1)),
+                format!("front matter must be a mapping of `key: value` lines, found {kind}"),
+            )
+            .help = Some("write one `key: value` per line, e.g. `title: Kế hoạch …`".into());
+            return Parsed {
+                document: None,
+                diagnostics: cx.diags,
+            };
+        }
+        Err(e) => {
+            let line = e.line.map(|l| cx.file_line(l));
+            cx.error_at(
+                (line, e.column),
+                format!("front matter is not valid YAML: {}", e.message),
+            )
+            .help = Some(
+                "a value containing `: ` or starting with `[`, `{`, `*` or `&` needs quotes".into(),
+            );
+            return Parsed {
+                document: None,
+                diagnostics: cx.diags,
+            };
+        }
+    };
+
+    let mut doc = Document {
+        id: String::new(),
+        section,
+        slug: file_stem.to_string(),
+        path: path.to_path_buf(),
+        title: String::new(),
+        number: None,
+        type_name: None,
+        issuer: None,
+        jurisdiction: None,
+        date: None,
+        signer: None,
+        basis: Vec::new(),
+        cites: Vec::new(),
+        campaigns: Vec::new(),
+        draft: false,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    };
+
+    for (key, value) in &map {
+        match key.as_str() {
+            "title" => doc.title = cx.text(key, value).unwrap_or_default(),
+            "type" => doc.type_name = cx.text(key, value),
+            "issuer" => doc.issuer = cx.text(key, value),
+            "signer" => doc.signer = cx.text(key, value),
+            "jurisdiction" => {
+                doc.jurisdiction = cx.text(key, value).map(|j| {
+                    j.split('/')
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("/")
+                })
+            }
+            "number" => doc.number = parse_number(&mut cx, value),
+            "date" => doc.date = parse_doc_date(&mut cx, value),
+            "slug" => {
+                if let Some(s) = parse_slug(&mut cx, value) {
+                    doc.slug = s;
+                }
+            }
+            "draft" => match value {
+                Yaml::Bool(b) => doc.draft = *b,
+                Yaml::Null => {}
+                other => {
+                    let pos = cx.value_pos("draft");
+                    let kind = other.kind();
+                    cx.error_at(pos, format!("`draft` must be true or false, found {kind}"))
+                        .help = Some("write `draft: true` or `draft: false`".into());
+                }
+            },
+            "basis" => doc.basis = parse_basis(&mut cx, value),
+            "campaigns" => doc.campaigns = parse_campaigns(&mut cx, value),
+            _ => {
+                let line = cx.key_line(key);
+                let d = cx.error_at((line, Some(1)), format!("unknown key `{key}`"));
+                d.help = Some(match position::suggest(key, KEYS) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("known keys: {}", KEYS.join(", ")),
+                });
+            }
+        }
+    }
+
+    require(&mut cx, &mut doc);
+    if doc.type_name.is_none() {
+        doc.type_name = doc
+            .number
+            .as_ref()
+            .and_then(|n| n.type_name())
+            .map(str::to_string);
+        if doc.type_name.is_none() && section == Section::Plan {
+            doc.type_name = Some("Kế hoạch".into());
+        }
+    }
+    doc.id = format!("{}/{}", section.dir(), doc.slug);
+    doc.cites = body_references(&doc.body, doc.body_line);
+    Parsed {
+        document: Some(doc),
+        diagnostics: cx.diags,
+    }
+}
+
+/// Required keys: `title` always; `issuer` and `date` for plans, which drafts may still lack.
+fn require(cx: &mut Ctx<'_>, doc: &mut Document) {
+    if doc.title.is_empty() {
+        cx.error_at((Some(cx.yaml_line), Some(1)), "`title` is missing")
+            .help = Some("add `title: Kế hoạch …` to the front matter".into());
+    }
+    if doc.section != Section::Plan {
+        return;
+    }
+    let mut lacks = Vec::new();
+    if doc.issuer.is_none() {
+        lacks.push("issuer");
+    }
+    if doc.date.is_none() && position::key(cx.yaml, "date").is_none() {
+        lacks.push("date");
+    }
+    for key in lacks {
+        let help = match key {
+            "issuer" => "add `issuer: Ủy ban nhân dân tỉnh …`",
+            _ => "add `date: 2026-01-15` (or 15/1/2026)",
+        };
+        let pos = (Some(cx.yaml_line), Some(1));
+        if doc.draft {
+            cx.warn_at(
+                pos,
+                format!("draft lacks `{key}`, which a published plan needs"),
+            )
+            .help = Some(help.into());
+        } else {
+            cx.error_at(pos, format!("`{key}` is missing: every plan needs it"))
+                .help = Some(format!(
+                "{help}, or mark the plan `draft: true` until it is known"
+            ));
+        }
+    }
+    if doc.draft && doc.number.is_none() {
+        cx.warn_at((Some(cx.yaml_line), Some(1)), "draft lacks `number`")
+            .help = Some("add `number: 12/KH-UBND` once the plan is signed".into());
+    }
+}
+
+fn parse_number(cx: &mut Ctx<'_>, value: &Yaml) -> Option<number::DocNumber> {
+    let text = cx.text("number", value)?;
+    let parsed = number::parse(&text);
+    if parsed.is_none() {
+        let pos = cx.value_pos("number");
+        cx.error_at(pos, format!("`{text}` is not a document number"))
+            .help = Some("numbers look like `12/KH-UBND`, `149-KL/TW` or `113/2025/QH15`; leave `number` out if the plan has none yet".into());
+    }
+    parsed
+}
+
+fn parse_doc_date(cx: &mut Ctx<'_>, value: &Yaml) -> Option<NaiveDate> {
+    let text = cx.text("date", value)?;
+    match date::parse_date(&text) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            let pos = cx.value_pos("date");
+            cx.error_at(pos, e.to_string()).help =
+                Some("write `2026-01-15` or `15/1/2026` (day/month/year)".into());
+            None
+        }
+    }
+}
+
+fn parse_slug(cx: &mut Ctx<'_>, value: &Yaml) -> Option<String> {
+    let s = cx.text("slug", value)?;
+    let bad = s.contains('/')
+        || s.contains('\\')
+        || s.contains("..")
+        || s.starts_with('.')
+        || s.chars().any(char::is_whitespace);
+    if bad {
+        let pos = cx.value_pos("slug");
+        cx.error_at(
+            pos,
+            format!("`{s}` cannot be a slug: it must be one URL segment"),
+        )
+        .help = Some(format!(
+            "use letters, digits and dashes only, e.g. `{}`",
+            crate::text::slugify(&s)
+        ));
+        return None;
+    }
+    Some(s)
+}
+
+fn parse_basis(cx: &mut Ctx<'_>, value: &Yaml) -> Vec<Reference> {
+    let items = match value {
+        Yaml::Null => return Vec::new(),
+        Yaml::Seq(items) => items.as_slice(),
+        other => std::slice::from_ref(other),
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let pos = if matches!(value, Yaml::Seq(_)) {
+            cx.item_pos("basis", i)
+        } else {
+            cx.value_pos("basis")
+        };
+        match item {
+            Yaml::Map(m) => {
+                if let Some(r) = basis_mapping(cx, pos, m) {
+                    out.push(r);
+                }
+            }
+            _ => match item.as_text() {
+                Some(text) => match cite::parse_one(&text) {
+                    Some(c) => out.push(Reference {
+                        text: collapse_ws(&text),
+                        year: None,
+                        number: c.number,
+                        date: c.date,
+                        type_name: c.type_name,
+                        issuer: c.issuer,
+                        line: pos.0,
+                    }),
+                    None => {
+                        cx.error_at(pos, format!("basis entry `{}` names no document number", collapse_ws(&text)))
+                            .help = Some("cite it as `Kết luận số 149-KL/TW ngày 10/4/2025 của Bộ Chính trị`, or give the bare number".into());
+                    }
+                },
+                None => {
+                    let kind = item.kind();
+                    cx.error_at(
+                        pos,
+                        format!("a basis entry must be a citation or a mapping, found {kind}"),
+                    );
+                }
+            },
+        }
+    }
+    out
+}
+
+const BASIS_KEYS: &[&str] = &["number", "date", "year", "type", "issuer", "text"];
+
+fn basis_mapping(
+    cx: &mut Ctx<'_>,
+    pos: (Option<usize>, Option<usize>),
+    m: &[(String, Yaml)],
+) -> Option<Reference> {
+    let get = |k: &str| {
+        m.iter()
+            .find(|(key, _)| key == k)
+            .and_then(|(_, v)| v.as_text())
+            .map(|t| collapse_ws(&t))
+    };
+    for (k, _) in m {
+        if !BASIS_KEYS.contains(&k.as_str()) {
+            let help = position::suggest(k, BASIS_KEYS).map(|s| format!("did you mean `{s}`?"));
+            let d = cx.error_at(pos, format!("unknown key `{k}` in a basis entry"));
+            d.help = help.or_else(|| Some(format!("known keys: {}", BASIS_KEYS.join(", "))));
+        }
+    }
+    let Some(num_text) = get("number") else {
+        cx.error_at(pos, "a basis mapping needs `number`").help =
+            Some("e.g. `{ number: 72-NQ/TW, date: 2025-09-09 }`".into());
+        return None;
+    };
+    let Some(number) = number::parse(&num_text) else {
+        cx.error_at(pos, format!("`{num_text}` is not a document number"))
+            .help = Some("numbers look like `12/KH-UBND`, `149-KL/TW` or `113/2025/QH15`".into());
+        return None;
+    };
+    let date = match get("date").map(|d| date::parse_date(&d)) {
+        Some(Ok(d)) => Some(d),
+        Some(Err(e)) => {
+            cx.error_at(pos, e.to_string());
+            None
+        }
+        None => None,
+    };
+    let year = match get("year") {
+        Some(y) => match y.parse::<i32>() {
+            Ok(y) if (1900..=2200).contains(&y) => Some(y),
+            _ => {
+                cx.error_at(pos, format!("`{y}` is not a year")).help =
+                    Some("write four digits, e.g. `year: 2025`".into());
+                None
+            }
+        },
+        None => None,
+    };
+    Some(Reference {
+        text: get("text").unwrap_or_else(|| num_text.clone()),
+        type_name: get("type").or_else(|| number.type_name().map(str::to_string)),
+        issuer: get("issuer"),
+        number,
+        date,
+        year,
+        line: pos.0,
+    })
+}
+
+fn parse_campaigns(cx: &mut Ctx<'_>, value: &Yaml) -> Vec<Campaign> {
+    let items = match value {
+        Yaml::Null => return Vec::new(),
+        Yaml::Seq(items) => items.as_slice(),
+        other => std::slice::from_ref(other),
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let pos = if matches!(value, Yaml::Seq(_)) {
+            cx.item_pos("campaigns", i)
+        } else {
+            cx.value_pos("campaigns")
+        };
+        let parsed = match item {
+            Yaml::Map(m) => campaign_mapping(cx, pos, m),
+            _ => match item.as_text() {
+                Some(t) => campaign_text(cx, pos, &t),
+                None => {
+                    let kind = item.kind();
+                    cx.error_at(
+                        pos,
+                        format!("a campaign must be `Name (day/month)` or a mapping, found {kind}"),
+                    );
+                    None
+                }
+            },
+        };
+        if let Some(c) = parsed {
+            if c.when == When::Day(date::DayMonth { day: 29, month: 2 }) {
+                cx.warn_at(
+                    pos,
+                    format!(
+                        "`{}` falls on 29/2, which occurs only in leap years",
+                        c.name
+                    ),
+                );
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+const CAMPAIGN_KEYS: &[&str] = &["name", "date", "month"];
+
+fn campaign_mapping(
+    cx: &mut Ctx<'_>,
+    pos: (Option<usize>, Option<usize>),
+    m: &[(String, Yaml)],
+) -> Option<Campaign> {
+    let get = |k: &str| {
+        m.iter()
+            .find(|(key, _)| key == k)
+            .and_then(|(_, v)| v.as_text())
+            .map(|t| collapse_ws(&t))
+    };
+    for (k, _) in m {
+        if !CAMPAIGN_KEYS.contains(&k.as_str()) {
+            let help = position::suggest(k, CAMPAIGN_KEYS).map(|s| format!("did you mean `{s}`?"));
+            cx.error_at(pos, format!("unknown key `{k}` in a campaign"))
+                .help = help.or_else(|| {
+                Some("a campaign has `name` and either `date: day/month` or `month: 1–12`".into())
+            });
+        }
+    }
+    let name = get("name").unwrap_or_default();
+    if name.is_empty() {
+        cx.error_at(pos, "a campaign needs a `name`").help =
+            Some("e.g. `{ name: Ngày Dân số thế giới, date: 11/7 }`".into());
+        return None;
+    }
+    let when = match (get("date"), get("month")) {
+        (Some(d), _) => match date::parse_day_month(&d) {
+            Ok(dm) => When::Day(dm),
+            Err(e) => {
+                cx.error_at(pos, format!("campaign `{name}`: {e}")).help =
+                    Some("write the day first: `date: 11/7` is 11 July".into());
+                return None;
+            }
+        },
+        (None, Some(m)) => match m.trim_start_matches("tháng").trim().parse::<u32>() {
+            Ok(m) if (1..=12).contains(&m) => When::Month(m),
+            _ => {
+                cx.error_at(pos, format!("campaign `{name}`: `{m}` is not a month"))
+                    .help = Some("write `month: 12` for December".into());
+                return None;
+            }
+        },
+        (None, None) => {
+            cx.error_at(
+                pos,
+                format!("campaign `{name}` has neither a date nor a month"),
+            )
+            .help = Some(
+                "add `date: 11/7` (day/month) or `month: 12` for a month-long campaign".into(),
+            );
+            return None;
+        }
+    };
+    Some(Campaign {
+        name,
+        when,
+        line: pos.0,
+    })
+}
+
+/// `Ngày Thalassemia Thế giới (8/5)` or `Tháng hành động quốc gia về Dân số (tháng 12)`.
+fn campaign_text(
+    cx: &mut Ctx<'_>,
+    pos: (Option<usize>, Option<usize>),
+    t: &str,
+) -> Option<Campaign> {
+    let t = collapse_ws(t);
+    let (name, inner) = match (t.rfind('('), t.ends_with(')')) {
+        (Some(open), true) => (
+            t[..open].trim().to_string(),
+            t[open + 1..t.len() - 1].trim().to_string(),
+        ),
+        _ => {
+            cx.error_at(pos, format!("campaign `{t}` has no date"))
+                .help = Some("write `Name (day/month)`, e.g. `Ngày Dân số thế giới (11/7)`, or a mapping with `month:`".into());
+            return None;
+        }
+    };
+    if name.is_empty() {
+        cx.error_at(pos, format!("campaign `{t}` has an empty name"));
+        return None;
+    }
+    let lower = inner.to_lowercase();
+    let when = if let Some(m) = lower.strip_prefix("tháng") {
+        match m.trim().parse::<u32>() {
+            Ok(m) if (1..=12).contains(&m) => When::Month(m),
+            _ => {
+                cx.error_at(pos, format!("campaign `{name}`: `{inner}` is not a month"));
+                return None;
+            }
+        }
+    } else {
+        match date::parse_day_month(&inner) {
+            Ok(dm) => When::Day(dm),
+            Err(e) => {
+                cx.error_at(pos, format!("campaign `{name}`: {e}")).help =
+                    Some("write the day first: `(11/7)` is 11 July".into());
+                return None;
+            }
+        }
+    };
+    Some(Campaign {
+        name,
+        when,
+        line: pos.0,
+    })
+}
+
+/// Every citation in the body, with its file line.
+fn body_references(body: &str, body_line: usize) -> Vec<Reference> {
+    let cites = cite::find_all(body);
+    if cites.is_empty() {
+        return Vec::new();
+    }
+    let mut line = body_line;
+    let mut scanned = 0;
+    cites
+        .into_iter()
+        .map(|c| {
+            line += body.as_bytes()[scanned..c.span.start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            scanned = c.span.start;
+            Reference {
+                text: c.text,
+                year: None,
+                number: c.number,
+                date: c.date,
+                type_name: c.type_name,
+                issuer: c.issuer,
+                line: Some(line),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "document_tests.rs"]
+mod tests;

@@ -1,0 +1,142 @@
+//! Loading `content/`: find the files, parse each on its own, in parallel.
+//!
+//! No cross-file logic lives here except the one check that needs every
+//! file: two files may not claim the same URL.
+
+pub mod document;
+pub mod front_matter;
+pub mod model;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use model::{Document, Section};
+
+/// One file to parse: where it is and which section it belongs to.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the site root.
+    pub rel: PathBuf,
+    pub section: Section,
+}
+
+/// Lists the Markdown files under `root/content/<section>/`, sorted, skipping
+/// hidden and editor temporary files.
+pub fn discover(root: &Path) -> Vec<SourceFile> {
+    let mut out = Vec::new();
+    for section in Section::ALL {
+        let dir = root.join("content").join(section.dir());
+        for entry in walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| !is_hidden(e.file_name()))
+            .filter_map(Result::ok)
+        {
+            if entry.file_type().is_file() && is_markdown(entry.path()) {
+                let rel = entry
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(entry.path())
+                    .to_path_buf();
+                out.push(SourceFile { rel, section });
+            }
+        }
+    }
+    out
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    let n = name.to_string_lossy();
+    n.starts_with('.') || n.ends_with('~') || n.starts_with('#')
+}
+
+pub fn is_markdown(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "md")
+}
+
+/// Reads and parses one file. A file that is not UTF-8 is refused with the
+/// line of its first bad byte, since guessing an encoding would garble names.
+pub fn load_file(root: &Path, src: &SourceFile) -> document::Parsed {
+    let bytes = match std::fs::read(root.join(&src.rel)) {
+        Ok(b) => b,
+        Err(e) => {
+            return document::Parsed {
+                document: None,
+                diagnostics: vec![
+                    Diagnostic::error(format!("cannot read the file: {e}")).at(&src.rel, None)
+                ],
+            }
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+            let col = String::from_utf8_lossy(
+                &bytes[bytes[..valid]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1)..valid],
+            )
+            .chars()
+            .count()
+                + 1;
+            return document::Parsed {
+                document: None,
+                diagnostics: vec![Diagnostic::error("the file is not UTF-8 text")
+                    .at(&src.rel, Some(line))
+                    .col(Some(col))
+                    .help("save it as UTF-8 (in Word: Save As → Plain Text → Unicode (UTF-8))")],
+            };
+        }
+    };
+    let stem = src
+        .rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    document::parse(&src.rel, src.section, &stem, &text)
+}
+
+/// Loads every content file. Documents come back sorted by id.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<Document> {
+    let files = discover(root);
+    let parsed: Vec<document::Parsed> = files.par_iter().map(|f| load_file(root, f)).collect();
+    let mut docs = Vec::with_capacity(parsed.len());
+    for p in parsed {
+        diags.extend(p.diagnostics);
+        docs.extend(p.document);
+    }
+    check_unique_ids(&mut docs, diags);
+    docs
+}
+
+/// Two files with the same URL would overwrite each other: refuse, naming both.
+pub fn check_unique_ids(docs: &mut Vec<Document>, diags: &mut Diagnostics) {
+    docs.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    docs.retain(|d| match seen.get(&d.id) {
+        Some(first) => {
+            diags.push(
+                Diagnostic::error(format!(
+                    "`{}` and `{}` both publish `{}`",
+                    first.display(),
+                    d.path.display(),
+                    d.url()
+                ))
+                .at(&d.path, Some(1))
+                .help("rename one file or give it a different `slug:`"),
+            );
+            false
+        }
+        None => {
+            seen.insert(d.id.clone(), d.path.clone());
+            true
+        }
+    });
+}

@@ -1,0 +1,151 @@
+//! Validated content: what a document *is* once its front matter passed every rule.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::legal::date::DayMonth;
+use crate::legal::number::DocNumber;
+
+/// Which folder of `content/` a file lives in; decides its URL and its rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    Plan,
+    Document,
+    Campaign,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Plan, Section::Document, Section::Campaign];
+
+    /// Folder under `content/` and first URL segment.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Section::Plan => "plans",
+            Section::Document => "documents",
+            Section::Campaign => "campaigns",
+        }
+    }
+}
+
+/// A reference to another document, from `basis:` or from the body text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// The citation as written (whitespace collapsed).
+    pub text: String,
+    pub number: DocNumber,
+    pub date: Option<NaiveDate>,
+    /// A year without a full date (a mapping's `year:`, or a normative number's year).
+    pub year: Option<i32>,
+    pub type_name: Option<String>,
+    pub issuer: Option<String>,
+    /// Line in the source file, for messages.
+    pub line: Option<usize>,
+}
+
+impl Reference {
+    /// The year the reference pins, if any.
+    pub fn pinned_year(&self) -> Option<i32> {
+        use chrono::Datelike;
+        self.date
+            .map(|d| d.year())
+            .or(self.year)
+            .or(self.number.year)
+    }
+}
+
+/// When an observance falls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum When {
+    /// One day every year.
+    Day(DayMonth),
+    /// A whole month every year (1–12).
+    Month(u32),
+}
+
+impl When {
+    pub fn month(self) -> u32 {
+        match self {
+            When::Day(d) => d.month,
+            When::Month(m) => m,
+        }
+    }
+}
+
+/// An observance a document asks people to mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Campaign {
+    pub name: String,
+    pub when: When,
+    pub line: Option<usize>,
+}
+
+/// One content file, validated.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// `plans/<slug>`, `documents/<slug>` or `campaigns/<slug>`: stable, used in links and JSON.
+    pub id: String,
+    pub section: Section,
+    pub slug: String,
+    /// Source file relative to the site root.
+    pub path: PathBuf,
+    pub title: String,
+    pub number: Option<DocNumber>,
+    pub type_name: Option<String>,
+    pub issuer: Option<String>,
+    /// Levels joined by `/`: `Hải Phòng/phường Hưng Đạo`; `Trung ương` for national.
+    pub jurisdiction: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub signer: Option<String>,
+    pub basis: Vec<Reference>,
+    /// References found in the body text.
+    pub cites: Vec<Reference>,
+    pub campaigns: Vec<Campaign>,
+    pub draft: bool,
+    /// Markdown body.
+    pub body: String,
+    /// 1-based file line where the body starts.
+    pub body_line: usize,
+}
+
+impl Document {
+    /// URL path of the page: `/plans/<slug>/`.
+    pub fn url(&self) -> String {
+        format!("/{}/{}/", self.section.dir(), self.slug)
+    }
+}
+
+/// The jurisdiction and its ancestors, nearest first:
+/// `Hải Phòng/phường Hưng Đạo` → [`Hải Phòng/phường Hưng Đạo`, `Hải Phòng`].
+pub fn jurisdiction_chain(j: &str) -> Vec<String> {
+    let parts: Vec<&str> = j
+        .split('/')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    (1..=parts.len())
+        .rev()
+        .map(|n| parts[..n].join("/"))
+        .collect()
+}
+
+/// True for the national level, which is every jurisdiction's root.
+pub fn is_national(j: &str) -> bool {
+    crate::text::fold_key(j) == "trung uong"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chain_is_nearest_first() {
+        assert_eq!(
+            jurisdiction_chain("Hải Phòng / phường Hưng Đạo"),
+            ["Hải Phòng/phường Hưng Đạo", "Hải Phòng"]
+        );
+        assert_eq!(jurisdiction_chain("Lào Cai"), ["Lào Cai"]);
+        assert!(is_national("Trung ương"));
+        assert!(!is_national("Lào Cai"));
+    }
+}

@@ -1,0 +1,162 @@
+//! The build pipeline: load → resolve → render → write.
+//!
+//! `build`, `check` and `serve` all go through [`load`]; each stage takes
+//! plain data from the one before and hands plain data on.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use chrono::NaiveDateTime;
+
+use crate::config::{self, Config};
+use crate::content;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::graph::{self, Library};
+use crate::output::disk::Staged;
+use crate::output::Output;
+use crate::render::{self, templates, RenderOptions, Stats};
+
+/// What the command line asks of a build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Output folder; `root/public` when None.
+    pub out: Option<PathBuf>,
+    /// Overrides `base_url` from `site.yaml`.
+    pub base_url: Option<String>,
+    /// Publish drafts too.
+    pub drafts: bool,
+}
+
+impl BuildOptions {
+    pub fn out_dir(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// What happened: problems found, and counts when something was rendered.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diagnostics: Diagnostics,
+    pub stats: Option<Stats>,
+    pub documents: usize,
+    pub millis: u128,
+}
+
+impl Report {
+    pub fn failed(&self) -> bool {
+        self.diagnostics.has_errors()
+    }
+}
+
+/// The loaded, resolved site.
+pub struct Site {
+    pub config: Config,
+    pub library: Library,
+}
+
+/// "Now" for a build: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
+pub fn now() -> NaiveDateTime {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(chrono::Utc::now)
+        .naive_utc()
+}
+
+/// Parses settings and content and resolves the graph. Drafts are kept when
+/// `drafts` is true (check, serve, `build --drafts`).
+pub fn load(root: &Path, base_url: Option<&str>, drafts: bool, diags: &mut Diagnostics) -> Site {
+    let mut config = config::load(root, diags);
+    if let Some(b) = base_url {
+        config.base_url = config::normalize_base_url(b);
+    }
+    if !root.join("content").is_dir() {
+        diags.push(
+            Diagnostic::error(format!("`{}` has no `content/` folder", root.display()))
+                .help("run planportal in the site folder, or pass `--root DIR`; plans go in content/plans/"),
+        );
+    }
+    let mut docs = content::load(root, diags);
+    if !drafts {
+        docs.retain(|d| !d.draft);
+    }
+    let library = graph::resolve::build(docs, diags);
+    Site { config, library }
+}
+
+/// Everything `build` checks, writing nothing.
+pub fn check(root: &Path) -> Report {
+    let start = Instant::now();
+    let mut diags = Diagnostics::default();
+    let site = load(root, None, true, &mut diags);
+    if let Err(errs) = templates::load(root, &site.config.theme) {
+        diags.extend(errs);
+    }
+    diags.sort();
+    Report {
+        documents: site.library.len(),
+        diagnostics: diags,
+        stats: None,
+        millis: start.elapsed().as_millis(),
+    }
+}
+
+/// Loads, renders and writes the site atomically. On any error the previous
+/// output folder is left exactly as it was.
+pub fn build(opts: &BuildOptions) -> Report {
+    let start = Instant::now();
+    let mut diags = Diagnostics::default();
+    let site = load(
+        &opts.root,
+        opts.base_url.as_deref(),
+        opts.drafts,
+        &mut diags,
+    );
+    let mut report = Report {
+        documents: site.library.len(),
+        ..Report::default()
+    };
+    let tera = match templates::load(&opts.root, &site.config.theme) {
+        Ok(t) => Some(t),
+        Err(errs) => {
+            diags.extend(errs);
+            None
+        }
+    };
+    if let (false, Some(tera)) = (diags.has_errors(), tera) {
+        match write(&site, &tera, opts) {
+            Ok(stats) => report.stats = Some(stats),
+            Err(errs) => diags.extend(errs),
+        }
+    }
+    diags.sort();
+    report.diagnostics = diags;
+    report.millis = start.elapsed().as_millis();
+    report
+}
+
+fn write(site: &Site, tera: &tera::Tera, opts: &BuildOptions) -> Result<Stats, Vec<Diagnostic>> {
+    let io = |e: anyhow::Error| vec![Diagnostic::error(format!("{e:#}"))];
+    let staged = Staged::begin(&opts.out_dir()).map_err(io)?;
+    let stats = render_into(site, tera, &opts.root, false, &staged)?;
+    staged.commit().map_err(io)?;
+    Ok(stats)
+}
+
+/// Renders a loaded site into any output (disk staging or memory).
+pub fn render_into(
+    site: &Site,
+    tera: &tera::Tera,
+    root: &Path,
+    live_reload: bool,
+    out: &dyn Output,
+) -> Result<Stats, Vec<Diagnostic>> {
+    let opts = RenderOptions {
+        root,
+        now: now(),
+        live_reload,
+    };
+    render::render_site(&site.library, &site.config, tera, &opts, out)
+}

@@ -1,0 +1,234 @@
+//! Machine-readable outputs: `/data/documents.json`, per-page JSON-LD,
+//! `/sitemap.xml` and `/atom.xml`.
+
+use serde::Serialize;
+
+use super::markdown::escape;
+use crate::config::Config;
+use crate::content::model::Section;
+use crate::graph::{Idx, Library, Link};
+
+#[derive(Serialize)]
+struct DataFile<'a> {
+    documents: Vec<DataDoc<'a>>,
+}
+
+#[derive(Serialize)]
+struct DataDoc<'a> {
+    id: &'a str,
+    url: String,
+    stub: bool,
+    number: Option<&'a str>,
+    #[serde(rename = "type")]
+    type_name: Option<&'a str>,
+    title: &'a str,
+    issuer: Option<&'a str>,
+    jurisdiction: Option<&'a str>,
+    date: Option<String>,
+    basis: Vec<DataLink<'a>>,
+    cites: Vec<DataLink<'a>>,
+    implemented_by: Vec<&'a str>,
+    cited_by: Vec<&'a str>,
+    campaigns: Vec<DataCampaign<'a>>,
+}
+
+#[derive(Serialize)]
+struct DataLink<'a> {
+    text: &'a str,
+    number: &'a str,
+    date: Option<String>,
+    target: &'a str,
+}
+
+#[derive(Serialize)]
+struct DataCampaign<'a> {
+    name: &'a str,
+    day: Option<u32>,
+    month: u32,
+}
+
+/// `/data/documents.json` as the contract gives it: plans, documents and stubs, by id.
+pub fn documents_json(lib: &Library) -> Vec<u8> {
+    documents_json_inner(lib)
+}
+
+fn data_links<'a>(lib: &'a Library, v: &'a [Link]) -> Vec<DataLink<'a>> {
+    v.iter()
+        .map(|l| DataLink {
+            text: &l.text,
+            number: &l.number,
+            date: l.date.map(|d| d.to_string()),
+            target: &lib.nodes[l.target].doc.id,
+        })
+        .collect()
+}
+
+fn documents_json_inner<'a>(lib: &'a Library) -> Vec<u8> {
+    let ids = |v: &[Idx]| {
+        v.iter()
+            .map(|&i| lib.nodes[i].doc.id.as_str())
+            .collect::<Vec<_>>()
+    };
+    let links = |v: &'a [Link]| data_links(lib, v);
+    let documents = lib
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.doc.section != Section::Campaign)
+        .map(|(i, n)| {
+            let d = &n.doc;
+            DataDoc {
+                id: &d.id,
+                url: d.url(),
+                stub: n.stub,
+                number: d.number.as_ref().map(|x| x.display.as_str()),
+                type_name: d.type_name.as_deref(),
+                title: &d.title,
+                issuer: d.issuer.as_deref(),
+                jurisdiction: d.jurisdiction.as_deref(),
+                date: d.date.map(|x| x.to_string()),
+                basis: links(&lib.basis[i]),
+                cites: links(&lib.cites[i]),
+                implemented_by: ids(&lib.implemented_by[i]),
+                cited_by: ids(&lib.cited_by[i]),
+                campaigns: d
+                    .campaigns
+                    .iter()
+                    .map(|c| DataCampaign {
+                        name: &c.name,
+                        day: match c.when {
+                            crate::content::model::When::Day(dm) => Some(dm.day),
+                            crate::content::model::When::Month(_) => None,
+                        },
+                        month: c.when.month(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let mut out =
+        serde_json::to_vec_pretty(&DataFile { documents }).expect("plain data always serializes");
+    out.push(b'\n');
+    out
+}
+
+/// schema.org `Legislation` for one document, safe to put inside `<script>`.
+pub fn jsonld(lib: &Library, i: Idx, cfg: &Config) -> String {
+    let d = &lib.nodes[i].doc;
+    let mut v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "@id": cfg.absolute(&d.url()),
+        "url": cfg.absolute(&d.url()),
+        "name": d.title,
+        "inLanguage": cfg.language,
+    });
+    let o = v.as_object_mut().expect("built as an object");
+    if let Some(n) = &d.number {
+        o.insert("legislationIdentifier".into(), n.display.clone().into());
+    }
+    if let Some(t) = &d.type_name {
+        o.insert("legislationType".into(), t.clone().into());
+    }
+    if let Some(date) = d.date {
+        o.insert("legislationDate".into(), date.to_string().into());
+    }
+    if let Some(x) = &d.issuer {
+        o.insert(
+            "legislationPassedBy".into(),
+            serde_json::json!({ "@type": "Organization", "name": x }),
+        );
+    }
+    if let Some(j) = &d.jurisdiction {
+        o.insert("legislationJurisdiction".into(), j.clone().into());
+    }
+    // legislationApplies: "fulfills the objectives set by another legislation,
+    // by passing appropriate implementation measures" — exactly a basis entry.
+    let applies: Vec<serde_json::Value> = lib.basis[i]
+        .iter()
+        .map(|l| {
+            let t = &lib.nodes[l.target].doc;
+            serde_json::json!({ "@type": "Legislation", "@id": cfg.absolute(&t.url()), "name": t.title, "legislationIdentifier": l.number })
+        })
+        .collect();
+    if !applies.is_empty() {
+        o.insert("legislationApplies".into(), applies.into());
+    }
+    let cites: Vec<serde_json::Value> = lib.cites[i]
+        .iter()
+        .map(|l| cfg.absolute(&lib.nodes[l.target].doc.url()).into())
+        .collect();
+    if !cites.is_empty() {
+        o.insert("citation".into(), cites.into());
+    }
+    serde_json::to_string(&v)
+        .expect("plain data always serializes")
+        .replace("</", "<\\/")
+}
+
+/// `/sitemap.xml`: every page path given, with absolute URLs.
+pub fn sitemap(cfg: &Config, paths: &[String]) -> Vec<u8> {
+    let mut s = String::with_capacity(paths.len() * 80 + 200);
+    s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for p in paths {
+        s.push_str("  <url><loc>");
+        s.push_str(&escape(&cfg.absolute(p)));
+        s.push_str("</loc></url>\n");
+    }
+    s.push_str("</urlset>\n");
+    s.into_bytes()
+}
+
+/// `/atom.xml`: the latest plans. `updated` is the newest plan's date, not
+/// the clock, so an unchanged site gives an unchanged feed.
+pub fn atom(
+    cfg: &Config,
+    lib: &Library,
+    latest: &[Idx],
+    descriptions: &dyn Fn(Idx) -> String,
+) -> Vec<u8> {
+    let updated = latest.iter().filter_map(|&i| lib.nodes[i].doc.date).max();
+    let stamp = |d: Option<chrono::NaiveDate>| {
+        d.map(|d| format!("{d}T00:00:00Z"))
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".into())
+    };
+    let mut s = String::new();
+    s.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
+    s.push_str(&escape(&cfg.language));
+    s.push_str("\">\n  <title>");
+    s.push_str(&escape(&cfg.title));
+    s.push_str("</title>\n  <id>");
+    s.push_str(&escape(&cfg.absolute("/")));
+    s.push_str("</id>\n  <link rel=\"self\" href=\"");
+    s.push_str(&escape(&cfg.absolute("/atom.xml")));
+    s.push_str("\"/>\n  <link href=\"");
+    s.push_str(&escape(&cfg.absolute("/")));
+    s.push_str("\"/>\n  <updated>");
+    s.push_str(&stamp(updated));
+    s.push_str("</updated>\n  <author><name>");
+    s.push_str(&escape(&cfg.publisher));
+    s.push_str("</name></author>\n");
+    for &i in latest {
+        let d = &lib.nodes[i].doc;
+        let url = escape(&cfg.absolute(&d.url()));
+        s.push_str("  <entry>\n    <title>");
+        s.push_str(&escape(&d.title));
+        s.push_str("</title>\n    <id>");
+        s.push_str(&url);
+        s.push_str("</id>\n    <link href=\"");
+        s.push_str(&url);
+        s.push_str("\"/>\n    <updated>");
+        s.push_str(&stamp(d.date));
+        s.push_str("</updated>\n");
+        if let Some(x) = &d.issuer {
+            s.push_str("    <author><name>");
+            s.push_str(&escape(x));
+            s.push_str("</name></author>\n");
+        }
+        s.push_str("    <summary>");
+        s.push_str(&escape(&descriptions(i)));
+        s.push_str("</summary>\n  </entry>\n");
+    }
+    s.push_str("</feed>\n");
+    s.into_bytes()
+}

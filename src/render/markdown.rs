@@ -1,0 +1,217 @@
+//! Markdown → HTML for document bodies.
+//!
+//! CommonMark with tables, footnotes and strikethrough; every heading gets an
+//! id (heading anchors); citations in the text become links; raw HTML is
+//! escaped unless the site allows a sanitized subset. Also returns the plain
+//! text, which search and `<meta description>` use, so the body is parsed once.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::config::RawHtml;
+use crate::legal::cite::{self, Citation};
+use crate::text::slugify;
+
+/// HTML and plain text of one body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    pub text: String,
+    /// `(level, id, text)` of every heading, for a table of contents.
+    pub headings: Vec<(u8, String, String)>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders `body`. `link_for` maps a citation found in the text to the URL of
+/// its document (None leaves it as text).
+pub fn render(
+    body: &str,
+    raw_html: RawHtml,
+    link_for: &dyn Fn(&Citation) -> Option<String>,
+) -> Rendered {
+    let mut events: Vec<Event<'_>> = Parser::new_ext(body, options()).collect();
+    let headings = assign_heading_ids(&mut events);
+    let mut text = String::with_capacity(body.len());
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len() + 8);
+    let mut pending = String::new();
+    let mut in_link = 0usize;
+    let mut in_code = false;
+    for ev in events {
+        match ev {
+            Event::Text(t) if in_link == 0 && !in_code => {
+                pending.push_str(&t);
+                text.push_str(&t);
+                continue;
+            }
+            Event::SoftBreak if in_link == 0 && !in_code && !pending.is_empty() => {
+                pending.push('\n');
+                text.push(' ');
+                continue;
+            }
+            _ => {}
+        }
+        flush(&mut pending, &mut out, link_for);
+        match &ev {
+            Event::Start(Tag::Link { .. }) => in_link += 1,
+            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            )
+            | Event::SoftBreak
+            | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+        match ev {
+            Event::Html(h) | Event::InlineHtml(h) if raw_html == RawHtml::Escape => {
+                out.push(Event::Text(h))
+            }
+            Event::Start(Tag::Table(a)) => {
+                out.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\">")));
+                out.push(Event::Start(Tag::Table(a)));
+            }
+            Event::End(TagEnd::Table) => {
+                out.push(Event::End(TagEnd::Table));
+                out.push(Event::Html(CowStr::Borrowed("</div>")));
+            }
+            other => out.push(other),
+        }
+    }
+    flush(&mut pending, &mut out, link_for);
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    if raw_html == RawHtml::Safe {
+        html = sanitize(&html);
+    }
+    Rendered {
+        html,
+        text: crate::text::collapse_ws(&text),
+        headings,
+    }
+}
+
+/// Emits buffered text, turning citations into links.
+fn flush<'a>(
+    pending: &mut String,
+    out: &mut Vec<Event<'a>>,
+    link_for: &dyn Fn(&Citation) -> Option<String>,
+) {
+    if pending.is_empty() {
+        return;
+    }
+    let buf = std::mem::take(pending);
+    let mut last = 0;
+    for c in cite::find_all(&buf) {
+        let Some(url) = link_for(&c) else { continue };
+        let span = c.number_span.start.min(c.span.start)..c.span.end;
+        if span.start < last {
+            continue;
+        }
+        out.push(Event::Text(CowStr::from(buf[last..span.start].to_string())));
+        let label = escape(&buf[span.clone()]);
+        let title = escape(&c.text);
+        out.push(Event::Html(CowStr::from(format!(
+            "<a class=\"ref\" href=\"{}\" title=\"{title}\">{label}</a>",
+            escape(&url)
+        ))));
+        last = span.end;
+    }
+    if last < buf.len() {
+        out.push(Event::Text(CowStr::from(buf[last..].to_string())));
+    }
+}
+
+/// Gives every heading a unique id from its text (`I. MỤC ĐÍCH` → `i-muc-dich`),
+/// keeping ids an author set with `{#id}`.
+fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<(u8, String, String)> {
+    let mut used = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
+            let level = heading_level(*level);
+            let mut title = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    title.push_str(t);
+                }
+                j += 1;
+            }
+            let base = match id {
+                Some(id) => id.to_string(),
+                None => {
+                    let s = slugify(&title);
+                    if s.is_empty() {
+                        "muc".to_string()
+                    } else {
+                        s
+                    }
+                }
+            };
+            let mut unique = base.clone();
+            let mut n = 1;
+            while !used.insert(unique.clone()) {
+                n += 1;
+                unique = format!("{base}-{n}");
+            }
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(CowStr::from(unique.clone()));
+            }
+            out.push((level, unique, crate::text::collapse_ws(&title)));
+            i = j;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn heading_level(l: HeadingLevel) -> u8 {
+    match l {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Minimal HTML escaping for text and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Keeps a safe subset of HTML: ammonia's defaults plus the ids and classes
+/// our own headings, tables and reference links carry.
+fn sanitize(html: &str) -> String {
+    ammonia::Builder::default()
+        .add_generic_attributes(["id"])
+        .add_tag_attributes("a", ["class", "title"])
+        .add_tag_attributes("div", ["class"])
+        .link_rel(None)
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+#[path = "markdown_tests.rs"]
+mod tests;

@@ -1,0 +1,160 @@
+//! Rendering: the library in, files out through an [`Output`].
+
+pub mod calendar;
+pub mod data;
+pub mod ics;
+pub mod lists;
+pub mod markdown;
+pub mod pages;
+pub mod templates;
+pub mod view;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDateTime};
+
+use crate::config::Config;
+use crate::content::model::jurisdiction_chain;
+use crate::diag::Diagnostic;
+use crate::graph::Library;
+use crate::output::Output;
+use crate::text::{fold_key, slugify};
+use pages::{Env, Job};
+
+/// Counts for the summary line.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Stats {
+    pub pages: usize,
+    pub files: usize,
+}
+
+/// Settings of one render.
+pub struct RenderOptions<'a> {
+    pub root: &'a Path,
+    /// "Now": the build time, or `SOURCE_DATE_EPOCH`.
+    pub now: NaiveDateTime,
+    /// Add the live-reload script (serve only).
+    pub live_reload: bool,
+}
+
+/// Renders the whole site into `out`.
+pub fn render_site(
+    lib: &Library,
+    cfg: &Config,
+    tera: &tera::Tera,
+    opts: &RenderOptions<'_>,
+    out: &dyn Output,
+) -> Result<Stats, Vec<Diagnostic>> {
+    let env = Env::new(lib, cfg, tera, opts.now, opts.live_reload);
+    let jobs = env.jobs();
+    let (results, errors) = pages::render_jobs(&env, &jobs, out);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut files = jobs.len();
+    let err = |e: anyhow::Error| vec![Diagnostic::error(format!("{e:#}"))];
+
+    let mut descriptions = HashMap::new();
+    let mut search_docs = Vec::new();
+    for r in results {
+        if let Some((i, d)) = r.description {
+            descriptions.insert(i, d);
+        }
+        search_docs.extend(r.search);
+    }
+    for (path, bytes) in crate::search::build_index(&search_docs) {
+        out.put(&path, &bytes).map_err(err)?;
+        files += 1;
+    }
+
+    let mut sitemap_paths: Vec<String> = jobs.iter().filter_map(|&j| env.path_of(j).1).collect();
+    sitemap_paths.sort();
+    out.put("sitemap.xml", &data::sitemap(cfg, &sitemap_paths))
+        .map_err(err)?;
+    let latest: Vec<usize> = env.lists[0].items.iter().copied().take(50).collect();
+    out.put(
+        "atom.xml",
+        &data::atom(cfg, lib, &latest, &|i| {
+            descriptions.get(&i).cloned().unwrap_or_default()
+        }),
+    )
+    .map_err(err)?;
+    out.put("data/documents.json", &data::documents_json(lib))
+        .map_err(err)?;
+    files += 3 + write_feeds(&env, out).map_err(err)?;
+    files += pages::write_static(opts.root, &cfg.theme, out).map_err(err)?;
+    Ok(Stats {
+        pages: jobs.iter().filter(|j| **j != Job::NotFound).count(),
+        files,
+    })
+}
+
+/// `/calendar.ics` and one feed per jurisdiction (its own and its
+/// sub-jurisdictions' observances).
+fn write_feeds(env: &Env<'_>, out: &dyn Output) -> anyhow::Result<usize> {
+    let host = host_of(&env.cfg.base_url);
+    let cal_url = env.cfg.absolute("/calendar/");
+    let year = env.now.year();
+    let desc = |i: usize| {
+        env.lib.nodes[i]
+            .doc
+            .body
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .map(|l| l.trim().to_string())
+    };
+    let all: Vec<&calendar::Observance> = env.observances.iter().collect();
+    let name = format!("{} – Lịch truyền thông", env.cfg.title);
+    out.put(
+        "calendar.ics",
+        calendar::feed(&all, env.lib, &name, &host, &cal_url, env.now, year, &desc).as_bytes(),
+    )?;
+    let mut count = 1;
+    let mut by_place: HashMap<String, (String, Vec<&calendar::Observance>)> = HashMap::new();
+    for o in &env.observances {
+        let mut places: Vec<String> = o
+            .callers
+            .iter()
+            .filter_map(|&c| env.lib.nodes[c].doc.jurisdiction.as_deref())
+            .flat_map(jurisdiction_chain)
+            .collect();
+        places.sort_by_key(|p| fold_key(p));
+        places.dedup_by_key(|p| fold_key(p));
+        for p in places {
+            by_place
+                .entry(slugify(&p))
+                .or_insert_with(|| (p.clone(), Vec::new()))
+                .1
+                .push(o);
+        }
+    }
+    for f in &env.facets.jurisdictions {
+        let slug = f
+            .href
+            .trim_start_matches("/jurisdictions/")
+            .trim_end_matches('/');
+        let (place, obs) = by_place
+            .remove(slug)
+            .unwrap_or_else(|| (f.name.clone(), Vec::new()));
+        let name = format!("{} – Lịch truyền thông {place}", env.cfg.title);
+        let ics = calendar::feed(&obs, env.lib, &name, &host, &cal_url, env.now, year, &desc);
+        out.put(
+            &format!("jurisdictions/{slug}/calendar.ics"),
+            ics.as_bytes(),
+        )?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// Host part of the base URL, for stable UIDs.
+fn host_of(base_url: &str) -> String {
+    base_url
+        .split("://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .filter(|h| !h.is_empty())
+        .unwrap_or("planportal.local")
+        .to_string()
+}

@@ -1,0 +1,620 @@
+//! Rendering every page of the site into an [`Output`], in parallel.
+//!
+//! The site is a flat list of [`Job`]s; each builds its view, renders one
+//! template and hands the bytes to the output. Nothing here reads content
+//! files or resolves references: it only reads the [`Library`].
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDateTime};
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Tera;
+
+use super::calendar::{self, Observance, ObservanceView};
+use super::lists::{self, Facets, ListSpec};
+use super::markdown;
+use super::view::{self, DocPage, DocSummary, SiteView};
+use super::{data, templates};
+use crate::config::Config;
+use crate::content::model::Section;
+use crate::diag::Diagnostic;
+use crate::graph::{chain, Idx, Library};
+use crate::output::Output;
+use crate::search::SearchDoc;
+
+/// One output page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Job {
+    Home,
+    Doc(Idx),
+    List { spec: usize, page: usize },
+    Calendar,
+    Search,
+    NotFound,
+    Jurisdictions,
+    Issuers,
+}
+
+/// Everything pages share, computed once per build.
+pub struct Env<'a> {
+    pub lib: &'a Library,
+    pub cfg: &'a Config,
+    pub tera: &'a Tera,
+    pub site: SiteView,
+    pub sums: Vec<DocSummary>,
+    pub observances: Vec<Observance>,
+    pub obs_views: Vec<ObservanceView>,
+    pub lists: Vec<ListSpec>,
+    pub facets: Facets,
+    /// Rendered bodies of `content/campaigns/` pages, for the calendar.
+    pub campaign_html: HashMap<Idx, String>,
+    pub now: NaiveDateTime,
+}
+
+impl<'a> Env<'a> {
+    pub fn new(
+        lib: &'a Library,
+        cfg: &'a Config,
+        tera: &'a Tera,
+        now: NaiveDateTime,
+        live_reload: bool,
+    ) -> Env<'a> {
+        let today = now.date();
+        let site = SiteView {
+            title: cfg.title.clone(),
+            description: cfg.description.clone(),
+            base: cfg.base_path(),
+            base_url: cfg.base_url.clone(),
+            lang: cfg.language.clone(),
+            publisher: cfg.publisher.clone(),
+            today: crate::legal::date::format_vi(today),
+            year: today.year(),
+            live_reload,
+        };
+        let sums = view::summaries(lib, &site);
+        let observances = calendar::gather(lib);
+        let campaign_html: HashMap<Idx, String> = observances
+            .iter()
+            .filter_map(|o| o.page)
+            .map(|i| {
+                (
+                    i,
+                    markdown::render(&lib.nodes[i].doc.body, cfg.raw_html, &|_| None).html,
+                )
+            })
+            .collect();
+        let obs_views = calendar::views(
+            &observances,
+            &sums,
+            &|i| campaign_html.get(&i).cloned(),
+            &site.href("/calendar/"),
+            today,
+            3,
+        );
+        let (lists, facets) = lists::specs(lib);
+        Env {
+            lib,
+            cfg,
+            tera,
+            site,
+            sums,
+            observances,
+            obs_views,
+            lists,
+            facets,
+            campaign_html,
+            now,
+        }
+    }
+
+    /// Every page of the site.
+    pub fn jobs(&self) -> Vec<Job> {
+        let mut jobs = vec![
+            Job::Home,
+            Job::Calendar,
+            Job::Search,
+            Job::NotFound,
+            Job::Jurisdictions,
+            Job::Issuers,
+        ];
+        jobs.extend((0..self.lib.len()).map(Job::Doc));
+        for (spec, l) in self.lists.iter().enumerate() {
+            for page in 1..=lists::page_count(l.items.len(), self.cfg.per_page) {
+                jobs.push(Job::List { spec, page });
+            }
+        }
+        jobs
+    }
+
+    /// Output path and site path (for the sitemap) of a job.
+    pub fn path_of(&self, job: Job) -> (String, Option<String>) {
+        let site = |p: String| (format!("{}index.html", p.trim_start_matches('/')), Some(p));
+        match job {
+            Job::Home => ("index.html".into(), Some("/".into())),
+            Job::Doc(i) => site(self.lib.nodes[i].doc.url()),
+            Job::List { spec, page } => site(lists::page_path(&self.lists[spec].path, page)),
+            Job::Calendar => site("/calendar/".into()),
+            Job::Search => site("/search/".into()),
+            Job::Jurisdictions => site("/jurisdictions/".into()),
+            Job::Issuers => site("/issuers/".into()),
+            Job::NotFound => ("404.html".into(), None),
+        }
+    }
+}
+
+/// The data every template gets besides `page`.
+#[derive(Serialize)]
+struct Frame<'a, T: Serialize> {
+    site: &'a SiteView,
+    page: T,
+    title: String,
+    description: String,
+    /// Absolute URL of this page.
+    canonical: String,
+    /// Which main navigation entry is current.
+    nav: &'static str,
+    og_type: &'static str,
+}
+
+/// What rendering a job yields for the site-wide outputs.
+pub struct JobResult {
+    pub search: Option<SearchDoc>,
+    pub description: Option<(Idx, String)>,
+}
+
+/// Renders one job into `out`.
+pub fn render_job(env: &Env<'_>, job: Job, out: &dyn Output) -> Result<JobResult, Diagnostic> {
+    let (path, site_path) = env.path_of(job);
+    let canonical = env
+        .cfg
+        .absolute(site_path.as_deref().unwrap_or("/404.html"));
+    let mut result = JobResult {
+        search: None,
+        description: None,
+    };
+    let html = match job {
+        Job::Home => {
+            let mut latest: Vec<Idx> = env.lists[0].items.iter().copied().take(10).collect();
+            lists::newest_first(env.lib, &mut latest);
+            let page = HomePage {
+                latest: view::docs(&latest, &env.sums),
+                upcoming: calendar::upcoming(&env.obs_views, 3),
+                plan_count: env.lists[0].items.len(),
+                document_count: env.lists[1].items.len(),
+                observance_count: env.observances.len(),
+                facets: &env.facets,
+            };
+            let title = env.site.title.clone();
+            render(
+                env,
+                "index.html",
+                &path,
+                Frame {
+                    site: &env.site,
+                    page,
+                    description: env.site.description.clone(),
+                    title,
+                    canonical,
+                    nav: "home",
+                    og_type: "website",
+                },
+            )?
+        }
+        Job::Doc(i) => {
+            let (page, text) = doc_page(env, i);
+            let node = &env.lib.nodes[i];
+            let description = page.description.clone();
+            if !node.stub && node.doc.section != Section::Campaign {
+                result.search = Some(SearchDoc {
+                    url: node.doc.url(),
+                    title: node.doc.title.clone(),
+                    number: page.doc.number.clone(),
+                    kind: page.doc.type_name.clone().unwrap_or_default(),
+                    issuer: node.doc.issuer.clone(),
+                    jurisdiction: node.doc.jurisdiction.clone(),
+                    date: page.doc.date.clone(),
+                    sort_date: page.doc.date_iso.clone(),
+                    text,
+                });
+            }
+            result.description = Some((i, description.clone()));
+            let template = match (node.stub, node.doc.section) {
+                (true, _) => "stub.html",
+                (false, Section::Campaign) => "campaign.html",
+                _ => "document.html",
+            };
+            let nav = if node.doc.section == Section::Plan {
+                "plans"
+            } else {
+                "documents"
+            };
+            let title = page.doc.title.clone();
+            render(
+                env,
+                template,
+                &path,
+                Frame {
+                    site: &env.site,
+                    page,
+                    title,
+                    description,
+                    canonical,
+                    nav,
+                    og_type: "article",
+                },
+            )?
+        }
+        Job::List { spec, page } => {
+            let l = &env.lists[spec];
+            let per = env.cfg.per_page;
+            let pages = lists::page_count(l.items.len(), per);
+            let items =
+                &l.items[((page - 1) * per).min(l.items.len())..(page * per).min(l.items.len())];
+            let href = |n: usize| env.site.href(&lists::page_path(&l.path, n));
+            let view = ListPage {
+                heading: l.title.clone(),
+                intro: l.intro.clone(),
+                items: view::docs(items, &env.sums),
+                total: l.items.len(),
+                page,
+                pages,
+                prev: (page > 1).then(|| href(page - 1)),
+                next: (page < pages).then(|| href(page + 1)),
+                page_links: (1..=pages)
+                    .map(|n| PageLink {
+                        n,
+                        href: href(n),
+                        current: n == page,
+                    })
+                    .collect(),
+                facets: l.facets.then_some(&env.facets),
+                children: l
+                    .children
+                    .iter()
+                    .map(|c| lists::Facet {
+                        href: env.site.href(&c.href),
+                        ..c.clone()
+                    })
+                    .collect(),
+            };
+            let mut title = l.title.clone();
+            if page > 1 {
+                title = format!("{title} – trang {page}");
+            }
+            let nav = if l.path.starts_with("/documents/") {
+                "documents"
+            } else {
+                "plans"
+            };
+            let description = l.intro.clone();
+            render(
+                env,
+                "list.html",
+                &path,
+                Frame {
+                    site: &env.site,
+                    page: view,
+                    title,
+                    description,
+                    canonical,
+                    nav,
+                    og_type: "website",
+                },
+            )?
+        }
+        Job::Calendar => {
+            let page = CalendarPage {
+                months: calendar::months(&env.obs_views),
+                upcoming: calendar::upcoming(&env.obs_views, 3),
+                ics_href: env.site.href("/calendar.ics"),
+            };
+            render(env, "calendar.html", &path, Frame {
+                site: &env.site,
+                page,
+                title: "Lịch truyền thông".into(),
+                description: "Các ngày kỷ niệm và tháng hành động trong năm, cùng các kế hoạch hưởng ứng.".into(),
+                canonical,
+                nav: "calendar",
+                og_type: "website",
+            })?
+        }
+        Job::Search => {
+            let page = SearchPage {
+                index_href: env.site.href("/search/index/"),
+            };
+            render(
+                env,
+                "search.html",
+                &path,
+                Frame {
+                    site: &env.site,
+                    page,
+                    title: "Tìm kiếm".into(),
+                    description: "Tìm kế hoạch và văn bản, gõ có dấu hoặc không dấu.".into(),
+                    canonical,
+                    nav: "search",
+                    og_type: "website",
+                },
+            )?
+        }
+        Job::NotFound => render(
+            env,
+            "404.html",
+            &path,
+            Frame {
+                site: &env.site,
+                page: (),
+                title: "Không tìm thấy trang".into(),
+                description: env.site.description.clone(),
+                canonical,
+                nav: "",
+                og_type: "website",
+            },
+        )?,
+        Job::Jurisdictions | Job::Issuers => {
+            let (facets, heading, nav) = if job == Job::Jurisdictions {
+                (&env.facets.jurisdictions, "Địa phương", "plans")
+            } else {
+                (&env.facets.issuers, "Cơ quan ban hành", "plans")
+            };
+            let items: Vec<lists::Facet> = facets
+                .iter()
+                .map(|f| lists::Facet {
+                    href: env.site.href(&f.href),
+                    ..f.clone()
+                })
+                .collect();
+            render(
+                env,
+                "taxonomy.html",
+                &path,
+                Frame {
+                    site: &env.site,
+                    page: TaxonomyPage { heading, items },
+                    title: heading.into(),
+                    description: format!("{heading} có văn bản trên cổng."),
+                    canonical,
+                    nav,
+                    og_type: "website",
+                },
+            )?
+        }
+    };
+    out.put(&path, html.as_bytes())
+        .map_err(|e| Diagnostic::error(format!("{e:#}")))?;
+    Ok(result)
+}
+
+fn render<T: Serialize>(
+    env: &Env<'_>,
+    template: &str,
+    path: &str,
+    frame: Frame<'_, T>,
+) -> Result<String, Diagnostic> {
+    let ctx = tera::Context::from_serialize(&frame)
+        .map_err(|e| Diagnostic::error(format!("cannot prepare `{path}`: {e}")))?;
+    env.tera.render(template, &ctx).map_err(|e| {
+        Diagnostic::error(format!(
+            "template `{template}` failed while rendering `{path}`: {}",
+            templates::chain(&e)
+        ))
+        .help("check the variable names against docs/theming.md")
+    })
+}
+
+#[derive(Serialize)]
+struct HomePage<'a> {
+    latest: Vec<DocSummary>,
+    upcoming: Vec<ObservanceView>,
+    plan_count: usize,
+    document_count: usize,
+    observance_count: usize,
+    facets: &'a Facets,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    n: usize,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct ListPage<'a> {
+    heading: String,
+    intro: String,
+    items: Vec<DocSummary>,
+    total: usize,
+    page: usize,
+    pages: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    page_links: Vec<PageLink>,
+    facets: Option<&'a Facets>,
+    children: Vec<lists::Facet>,
+}
+
+#[derive(Serialize)]
+struct CalendarPage {
+    months: Vec<calendar::MonthView>,
+    upcoming: Vec<ObservanceView>,
+    ics_href: String,
+}
+
+#[derive(Serialize)]
+struct SearchPage {
+    index_href: String,
+}
+
+#[derive(Serialize)]
+struct TaxonomyPage {
+    heading: &'static str,
+    items: Vec<lists::Facet>,
+}
+
+/// The view of one document page, and its plain text for search.
+pub fn doc_page(env: &Env<'_>, i: Idx) -> (DocPage, String) {
+    let lib = env.lib;
+    let node = &lib.nodes[i];
+    let d = &node.doc;
+    let targets = &lib.body_targets[i];
+    let link_for = |c: &crate::legal::cite::Citation| {
+        let t = targets.get(&(c.number.key.clone(), c.date)).or_else(|| {
+            targets
+                .iter()
+                .find(|((k, _), _)| *k == c.number.key)
+                .map(|(_, t)| t)
+        })?;
+        (*t != i).then(|| env.sums[*t].href.clone())
+    };
+    let body = markdown::render(&d.body, env.cfg.raw_html, &link_for);
+    let summary = env.sums[i].clone();
+    let description = describe(&summary, &body.text);
+    let page = DocPage {
+        signer: d.signer.clone(),
+        body_html: body.html,
+        toc: body.headings,
+        description,
+        basis: view::links(&lib.basis[i], &env.sums),
+        tree: view::tree(&chain::basis_tree(lib, i), &env.sums),
+        implemented_by: view::docs(&lib.implemented_by[i], &env.sums),
+        implemented_by_all: chain::implementers(lib, i)
+            .into_iter()
+            .map(|(j, depth)| view::Implementer {
+                doc: env.sums[j].clone(),
+                depth,
+            })
+            .collect(),
+        cites: view::links(&lib.cites[i], &env.sums),
+        cited_by: view::docs(&lib.cited_by[i], &env.sums),
+        campaigns: d
+            .campaigns
+            .iter()
+            .map(|c| view::CampaignRef {
+                name: c.name.clone(),
+                when: view::when_label(c.when),
+                href: format!(
+                    "{}#{}",
+                    env.site.href("/calendar/"),
+                    view::campaign_anchor(&c.name, c.when)
+                ),
+            })
+            .collect(),
+        jsonld: data::jsonld(lib, i, env.cfg),
+        source: d.path.display().to_string(),
+        doc: summary,
+    };
+    (page, body.text)
+}
+
+/// One or two sentences for link previews: what the document is, then the
+/// start of its text.
+fn describe(s: &DocSummary, text: &str) -> String {
+    let mut out = s.type_name.clone().unwrap_or_else(|| "Văn bản".into());
+    if let Some(n) = &s.number {
+        out.push_str(" số ");
+        out.push_str(n);
+    }
+    if let Some(x) = &s.issuer {
+        out.push_str(" của ");
+        out.push_str(x);
+    }
+    if let Some(d) = &s.date {
+        out.push_str(", ngày ");
+        out.push_str(d);
+    }
+    out.push('.');
+    if !text.is_empty() {
+        out.push(' ');
+        let cut: String = text.chars().take(160).collect();
+        out.push_str(&cut);
+        if text.chars().count() > 160 {
+            out.push('…');
+        }
+    }
+    out
+}
+
+/// Copies the theme's static files: built-in first, then the site's own.
+pub fn write_static(
+    root: &std::path::Path,
+    theme: &str,
+    out: &dyn Output,
+) -> anyhow::Result<usize> {
+    let mut files: std::collections::BTreeMap<String, Vec<u8>> = std::collections::BTreeMap::new();
+    if let Some(dir) = templates::DEFAULT_THEME.get_dir("static") {
+        collect_embedded(dir, &mut files);
+    }
+    let site_static = root.join("themes").join(theme).join("static");
+    if site_static.is_dir() {
+        for e in walkdir::WalkDir::new(&site_static)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if e.file_type().is_file() {
+                let rel = e
+                    .path()
+                    .strip_prefix(&site_static)
+                    .unwrap_or(e.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.insert(rel, crate::fsx::read(e.path())?);
+            }
+        }
+    }
+    for (p, bytes) in &files {
+        out.put(p, bytes)?;
+    }
+    Ok(files.len())
+}
+
+fn collect_embedded(
+    dir: &include_dir::Dir<'_>,
+    files: &mut std::collections::BTreeMap<String, Vec<u8>>,
+) {
+    for f in dir.files() {
+        let rel = f
+            .path()
+            .strip_prefix("static")
+            .unwrap_or(f.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        files.insert(rel, f.contents().to_vec());
+    }
+    for d in dir.dirs() {
+        collect_embedded(d, files);
+    }
+}
+
+/// Renders all jobs in parallel; returns per-job results in job order, and
+/// every failure (a broken template fails each page that uses it, but is
+/// reported once per template).
+pub fn render_jobs(
+    env: &Env<'_>,
+    jobs: &[Job],
+    out: &dyn Output,
+) -> (Vec<JobResult>, Vec<Diagnostic>) {
+    let results: Vec<Result<JobResult, Diagnostic>> =
+        jobs.par_iter().map(|&j| render_job(env, j, out)).collect();
+    let mut ok = Vec::with_capacity(results.len());
+    let mut errs: Vec<Diagnostic> = Vec::new();
+    for r in results {
+        match r {
+            Ok(x) => ok.push(x),
+            Err(e) => {
+                let key = e
+                    .message
+                    .split(" failed while")
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
+                if !errs.iter().any(|x| x.message.starts_with(&key)) {
+                    errs.push(e);
+                }
+            }
+        }
+    }
+    (ok, errs)
+}

@@ -1,0 +1,124 @@
+//! Tera set-up: the built-in theme (embedded in the binary) overlaid file by
+//! file with the site's own `themes/<theme>/templates/`.
+
+use std::path::Path;
+
+use include_dir::{include_dir, Dir};
+use tera::Tera;
+
+use crate::diag::Diagnostic;
+
+/// The default theme, compiled in so a folder holding only `content/` builds.
+pub static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Loads the templates: built-in first, then the site's overrides.
+/// Returns one diagnostic per broken template, naming its file and line.
+pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
+    let mut sources: Vec<(String, String, String)> = Vec::new(); // (name, display path, text)
+    if let Some(dir) = DEFAULT_THEME.get_dir("templates") {
+        for f in dir.files() {
+            let name = f
+                .path()
+                .strip_prefix("templates")
+                .unwrap_or(f.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = f.contents_utf8().unwrap_or_default().to_string();
+            sources.push((
+                name.clone(),
+                format!("(built-in theme) templates/{name}"),
+                text,
+            ));
+        }
+    }
+    let mut errors = Vec::new();
+    let site_dir = root.join("themes").join(theme).join("templates");
+    if site_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&site_dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(&site_dir).unwrap_or(entry.path());
+            let name = rel.to_string_lossy().replace('\\', "/");
+            let shown = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
+                .display()
+                .to_string();
+            match std::fs::read_to_string(entry.path()) {
+                Ok(text) => {
+                    sources.retain(|(n, _, _)| *n != name);
+                    sources.push((name, shown, text));
+                }
+                Err(e) => errors
+                    .push(Diagnostic::error(format!("cannot read template: {e}")).at(shown, None)),
+            }
+        }
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    // Parse one by one first: Tera's bulk error does not say which file broke.
+    for (name, shown, text) in &sources {
+        if let Err(e) = Tera::default().add_raw_template(name, text) {
+            errors.push(template_error(shown, &e));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let pairs: Vec<(&str, &str)> = sources
+        .iter()
+        .map(|(n, _, t)| (n.as_str(), t.as_str()))
+        .collect();
+    if let Err(e) = tera.add_raw_templates(pairs) {
+        return Err(vec![Diagnostic::error(format!(
+            "templates do not fit together: {}",
+            chain(&e)
+        ))
+        .help("check `{% extends %}` and `{% include %}` names")]);
+    }
+    Ok(tera)
+}
+
+/// A Tera error as a diagnostic: Tera writes positions as `--> line:col`.
+pub fn template_error(shown: &str, e: &tera::Error) -> Diagnostic {
+    let msg = chain(e);
+    let pos = msg.split("--> ").nth(1).and_then(|rest| {
+        let mut it = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty());
+        Some((
+            it.next()?.parse::<usize>().ok()?,
+            it.next()?.parse::<usize>().ok()?,
+        ))
+    });
+    let first = msg
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.contains("Failed to parse"))
+        .unwrap_or(&msg)
+        .trim();
+    let mut d = Diagnostic::error(format!(
+        "template error: {}",
+        crate::text::collapse_ws(first)
+    ));
+    d = d.at(shown, pos.map(|p| p.0)).col(pos.map(|p| p.1));
+    d
+}
+
+/// The whole cause chain of a Tera error on one string.
+pub fn chain(e: &tera::Error) -> String {
+    use std::error::Error as _;
+    let mut s = e.to_string();
+    let mut src = e.source();
+    while let Some(inner) = src {
+        s.push_str(": ");
+        s.push_str(&inner.to_string());
+        src = inner.source();
+    }
+    s
+}

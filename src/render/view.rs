@@ -1,0 +1,192 @@
+//! View structs: the plain data templates receive (never the model itself),
+//! so a theme author sees stable, documented names (docs/theming.md).
+
+use serde::Serialize;
+
+use crate::content::model::{Document, When};
+use crate::graph::chain::TreeNode;
+use crate::graph::{Idx, Library, Link};
+use crate::legal::date::format_vi;
+use crate::text::slugify;
+
+/// Site-wide values every page gets as `site`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    /// Path prefix for links, always ending in `/`: `/` or `/portal/`.
+    pub base: String,
+    /// Absolute base URL (or `/` when none is configured).
+    pub base_url: String,
+    pub lang: String,
+    pub publisher: String,
+    /// Build date, Vietnamese format.
+    pub today: String,
+    pub year: i32,
+    /// True only under `planportal serve`: templates add the reload script.
+    pub live_reload: bool,
+}
+
+impl SiteView {
+    /// A link to a site path (`/plans/x/` → `/portal/plans/x/`).
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{}", self.base.trim_end_matches('/'), path)
+    }
+}
+
+/// A document as lists and links show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocSummary {
+    pub id: String,
+    pub href: String,
+    pub title: String,
+    pub number: Option<String>,
+    #[serde(rename = "type")]
+    pub type_name: Option<String>,
+    pub issuer: Option<String>,
+    pub issuer_href: Option<String>,
+    pub jurisdiction: Option<String>,
+    pub jurisdiction_href: Option<String>,
+    /// `15/01/2026`.
+    pub date: Option<String>,
+    /// `2026-01-15`, for `<time datetime>`.
+    pub date_iso: Option<String>,
+    pub stub: bool,
+    pub draft: bool,
+    pub is_plan: bool,
+}
+
+/// A resolved reference: how it was cited, and the document it points to.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub text: String,
+    pub number: String,
+    pub date: Option<String>,
+    pub target: DocSummary,
+}
+
+/// One node of the basis tree.
+#[derive(Debug, Clone, Serialize)]
+pub struct TreeView {
+    pub doc: DocSummary,
+    /// Already shown higher up the tree: templates link to it instead of repeating its branch.
+    pub repeated: bool,
+    pub children: Vec<TreeView>,
+}
+
+/// An implementer at some distance (1 = implements this document directly).
+#[derive(Debug, Clone, Serialize)]
+pub struct Implementer {
+    pub doc: DocSummary,
+    pub depth: usize,
+}
+
+/// An observance as a document page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CampaignRef {
+    pub name: String,
+    /// `11/7` or `tháng 12`.
+    pub when: String,
+    pub href: String,
+}
+
+/// Everything a document or plan page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocPage {
+    pub doc: DocSummary,
+    pub signer: Option<String>,
+    pub body_html: String,
+    /// `(level, id, text)` of the body's headings.
+    pub toc: Vec<(u8, String, String)>,
+    /// One sentence for `<meta description>` and link previews.
+    pub description: String,
+    pub basis: Vec<LinkView>,
+    pub tree: Vec<TreeView>,
+    pub implemented_by: Vec<DocSummary>,
+    pub implemented_by_all: Vec<Implementer>,
+    pub cites: Vec<LinkView>,
+    pub cited_by: Vec<DocSummary>,
+    pub campaigns: Vec<CampaignRef>,
+    /// schema.org `Legislation` JSON-LD, ready to embed.
+    pub jsonld: String,
+    /// Source file relative to the site root (empty for stubs).
+    pub source: String,
+}
+
+/// Builds summaries for every node once; pages then clone what they need.
+pub fn summaries(lib: &Library, site: &SiteView) -> Vec<DocSummary> {
+    lib.nodes
+        .iter()
+        .map(|n| summary(&n.doc, n.stub, site))
+        .collect()
+}
+
+pub fn summary(d: &Document, stub: bool, site: &SiteView) -> DocSummary {
+    DocSummary {
+        id: d.id.clone(),
+        href: site.href(&d.url()),
+        title: d.title.clone(),
+        number: d.number.as_ref().map(|n| n.display.clone()),
+        type_name: d.type_name.clone(),
+        issuer: d.issuer.clone(),
+        issuer_href: d
+            .issuer
+            .as_ref()
+            .filter(|_| !stub)
+            .map(|i| site.href(&format!("/issuers/{}/", slugify(i)))),
+        jurisdiction: d.jurisdiction.clone(),
+        jurisdiction_href: d
+            .jurisdiction
+            .as_ref()
+            .filter(|_| !stub)
+            .map(|j| site.href(&format!("/jurisdictions/{}/", slugify(j)))),
+        date: d.date.map(format_vi),
+        date_iso: d.date.map(|x| x.to_string()),
+        stub,
+        draft: d.draft,
+        is_plan: d.section == crate::content::model::Section::Plan,
+    }
+}
+
+pub fn links(links: &[Link], sums: &[DocSummary]) -> Vec<LinkView> {
+    links
+        .iter()
+        .map(|l| LinkView {
+            text: l.text.clone(),
+            number: l.number.clone(),
+            date: l.date.map(format_vi),
+            target: sums[l.target].clone(),
+        })
+        .collect()
+}
+
+pub fn tree(nodes: &[TreeNode], sums: &[DocSummary]) -> Vec<TreeView> {
+    nodes
+        .iter()
+        .map(|n| TreeView {
+            doc: sums[n.idx].clone(),
+            repeated: n.repeated,
+            children: tree(&n.children, sums),
+        })
+        .collect()
+}
+
+pub fn docs(idxs: &[Idx], sums: &[DocSummary]) -> Vec<DocSummary> {
+    idxs.iter().map(|&i| sums[i].clone()).collect()
+}
+
+/// `11/7` or `tháng 12`.
+pub fn when_label(w: When) -> String {
+    match w {
+        When::Day(d) => format!("{}/{}", d.day, d.month),
+        When::Month(m) => format!("tháng {m}"),
+    }
+}
+
+/// Anchor of an observance on the calendar page; stable across builds.
+pub fn campaign_anchor(name: &str, w: When) -> String {
+    match w {
+        When::Day(d) => format!("{}-{:02}{:02}", slugify(name), d.month, d.day),
+        When::Month(m) => format!("{}-thang-{m:02}", slugify(name)),
+    }
+}
