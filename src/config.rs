@@ -7,7 +7,7 @@ use crate::position;
 use crate::yaml::{self, Yaml};
 
 /// How raw HTML inside Markdown is treated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RawHtml {
     /// Shown as text: the default, since plans come from PDFs, not from HTML authors.
     Escape,

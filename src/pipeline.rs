@@ -158,5 +158,5 @@ pub fn render_into(
         now: now(),
         live_reload,
     };
-    render::render_site(&site.library, &site.config, tera, &opts, out)
+    render::render_site(&site.library, &site.config, tera, &opts, out, None).map(|o| o.stats)
 }

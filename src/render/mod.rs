@@ -25,8 +25,29 @@ use pages::{Env, Job};
 /// Counts for the summary line.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Stats {
+    /// HTML pages the site has.
     pub pages: usize,
+    /// Pages actually rendered this time (fewer than `pages` when serve skips unchanged ones).
+    pub rendered: usize,
+    /// Files written.
     pub files: usize,
+}
+
+/// State `serve` carries from one build to the next.
+pub struct Incremental<'a> {
+    /// Fingerprint of every page's view data in the previous build.
+    pub prev: &'a HashMap<String, u64>,
+    pub md_cache: &'a pages::MdCache,
+}
+
+/// A finished render.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub stats: Stats,
+    /// Every page's fingerprint (serve only; empty otherwise).
+    pub fingerprints: HashMap<String, u64>,
+    /// Output paths of every HTML page, so serve can drop pages that no longer exist.
+    pub page_paths: Vec<String>,
 }
 
 /// Settings of one render.
@@ -45,14 +66,25 @@ pub fn render_site(
     tera: &tera::Tera,
     opts: &RenderOptions<'_>,
     out: &dyn Output,
-) -> Result<Stats, Vec<Diagnostic>> {
-    let env = Env::new(lib, cfg, tera, opts.now, opts.live_reload);
+    incremental: Option<Incremental<'_>>,
+) -> Result<Outcome, Vec<Diagnostic>> {
+    let mut env = Env::new(lib, cfg, tera, opts.now, opts.live_reload);
+    if let Some(inc) = &incremental {
+        env.prev = Some(inc.prev);
+        env.md_cache = Some(inc.md_cache);
+    }
     let jobs = env.jobs();
     let (results, errors) = pages::render_jobs(&env, &jobs, out);
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut files = jobs.len();
+    let rendered = results.iter().filter(|r| r.rendered).count();
+    let mut files = rendered;
+    let fingerprints: HashMap<String, u64> = results
+        .iter()
+        .filter_map(|r| r.fingerprint.clone())
+        .collect();
+    let page_paths: Vec<String> = jobs.iter().map(|&j| env.path_of(j).0).collect();
     let err = |e: anyhow::Error| vec![Diagnostic::error(format!("{e:#}"))];
 
     let mut descriptions = HashMap::new();
@@ -84,9 +116,15 @@ pub fn render_site(
         .map_err(err)?;
     files += 3 + write_feeds(&env, out).map_err(err)?;
     files += pages::write_static(opts.root, &cfg.theme, out).map_err(err)?;
-    Ok(Stats {
+    let stats = Stats {
         pages: jobs.iter().filter(|j| **j != Job::NotFound).count(),
+        rendered,
         files,
+    };
+    Ok(Outcome {
+        stats,
+        fingerprints,
+        page_paths,
     })
 }
 

@@ -50,6 +50,41 @@ pub struct Env<'a> {
     /// Rendered bodies of `content/campaigns/` pages, for the calendar.
     pub campaign_html: HashMap<Idx, String>,
     pub now: NaiveDateTime,
+    /// Serve only: rendered bodies from the previous build, reused when unchanged.
+    pub md_cache: Option<&'a MdCache>,
+    /// Serve only: fingerprints of the previous build's pages; a page whose
+    /// view data hashes the same is not rendered again.
+    pub prev: Option<&'a HashMap<String, u64>>,
+}
+
+/// Rendered bodies by document id, keyed by a hash of everything the
+/// rendering depends on (body text and the link targets of its citations).
+#[derive(Default)]
+pub struct MdCache {
+    map: std::sync::Mutex<HashMap<String, (u64, std::sync::Arc<markdown::Rendered>)>>,
+}
+
+impl MdCache {
+    fn get_or_render(
+        &self,
+        id: &str,
+        key: u64,
+        render: impl FnOnce() -> markdown::Rendered,
+    ) -> std::sync::Arc<markdown::Rendered> {
+        let lock = || {
+            self.map
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some((k, r)) = lock().get(id) {
+            if *k == key {
+                return r.clone();
+            }
+        }
+        let r = std::sync::Arc::new(render());
+        lock().insert(id.to_string(), (key, r.clone()));
+        r
+    }
 }
 
 impl<'a> Env<'a> {
@@ -105,6 +140,8 @@ impl<'a> Env<'a> {
             facets,
             campaign_html,
             now,
+            md_cache: None,
+            prev: None,
         }
     }
 
@@ -161,6 +198,10 @@ struct Frame<'a, T: Serialize> {
 pub struct JobResult {
     pub search: Option<SearchDoc>,
     pub description: Option<(Idx, String)>,
+    /// Output path and fingerprint of the page's view data (serve only).
+    pub fingerprint: Option<(String, u64)>,
+    /// False when the page was unchanged and skipped.
+    pub rendered: bool,
 }
 
 /// Renders one job into `out`.
@@ -172,8 +213,10 @@ pub fn render_job(env: &Env<'_>, job: Job, out: &dyn Output) -> Result<JobResult
     let mut result = JobResult {
         search: None,
         description: None,
+        fingerprint: None,
+        rendered: false,
     };
-    let html = match job {
+    let html: Option<String> = match job {
         Job::Home => {
             let mut latest: Vec<Idx> = env.lists[0].items.iter().copied().take(10).collect();
             lists::newest_first(env.lib, &mut latest);
@@ -190,6 +233,7 @@ pub fn render_job(env: &Env<'_>, job: Job, out: &dyn Output) -> Result<JobResult
                 env,
                 "index.html",
                 &path,
+                &mut result,
                 Frame {
                     site: &env.site,
                     page,
@@ -234,6 +278,7 @@ pub fn render_job(env: &Env<'_>, job: Job, out: &dyn Output) -> Result<JobResult
                 env,
                 template,
                 &path,
+                &mut result,
                 Frame {
                     site: &env.site,
                     page,
@@ -292,6 +337,7 @@ pub fn render_job(env: &Env<'_>, job: Job, out: &dyn Output) -> Result<JobResult
                 env,
                 "list.html",
                 &path,
+                &mut result,
                 Frame {
                     site: &env.site,
                     page: view,
@@ -309,7 +355,7 @@ pub fn render_job(env: &Env<'_>, job: Job, out: &dyn Output) -> Result<JobResult
                 upcoming: calendar::upcoming(&env.obs_views, 3),
                 ics_href: env.site.href("/calendar.ics"),
             };
-            render(env, "calendar.html", &path, Frame {
+            render(env, "calendar.html", &path, &mut result, Frame {
                 site: &env.site,
                 page,
                 title: "Lịch truyền thông".into(),
@@ -327,6 +373,7 @@ pub fn render_job(env: &Env<'_>, job: Job, out: &dyn Output) -> Result<JobResult
                 env,
                 "search.html",
                 &path,
+                &mut result,
                 Frame {
                     site: &env.site,
                     page,
@@ -342,6 +389,7 @@ pub fn render_job(env: &Env<'_>, job: Job, out: &dyn Output) -> Result<JobResult
             env,
             "404.html",
             &path,
+            &mut result,
             Frame {
                 site: &env.site,
                 page: (),
@@ -369,6 +417,7 @@ pub fn render_job(env: &Env<'_>, job: Job, out: &dyn Output) -> Result<JobResult
                 env,
                 "taxonomy.html",
                 &path,
+                &mut result,
                 Frame {
                     site: &env.site,
                     page: TaxonomyPage { heading, items },
@@ -381,8 +430,11 @@ pub fn render_job(env: &Env<'_>, job: Job, out: &dyn Output) -> Result<JobResult
             )?
         }
     };
-    out.put(&path, html.as_bytes())
-        .map_err(|e| Diagnostic::error(format!("{e:#}")))?;
+    if let Some(html) = html {
+        out.put(&path, html.as_bytes())
+            .map_err(|e| Diagnostic::error(format!("{e:#}")))?;
+        result.rendered = true;
+    }
     Ok(result)
 }
 
@@ -390,17 +442,49 @@ fn render<T: Serialize>(
     env: &Env<'_>,
     template: &str,
     path: &str,
+    result: &mut JobResult,
     frame: Frame<'_, T>,
-) -> Result<String, Diagnostic> {
+) -> Result<Option<String>, Diagnostic> {
+    if let Some(prev) = env.prev {
+        let fp = fingerprint(template, &frame);
+        result.fingerprint = Some((path.to_string(), fp));
+        if prev.get(path) == Some(&fp) {
+            return Ok(None);
+        }
+    }
     let ctx = tera::Context::from_serialize(&frame)
         .map_err(|e| Diagnostic::error(format!("cannot prepare `{path}`: {e}")))?;
-    env.tera.render(template, &ctx).map_err(|e| {
-        Diagnostic::error(format!(
-            "template `{template}` failed while rendering `{path}`: {}",
-            templates::chain(&e)
-        ))
-        .help("check the variable names against docs/theming.md")
-    })
+    env.tera
+        .render(template, &ctx)
+        .map_err(|e| {
+            Diagnostic::error(format!(
+                "template `{template}` failed while rendering `{path}`: {}",
+                templates::chain(&e)
+            ))
+            .help("check the variable names against docs/theming.md")
+        })
+        .map(Some)
+}
+
+/// Hash of a page's template name and view data, streamed through serde so
+/// no JSON string is built.
+fn fingerprint<T: Serialize>(template: &str, frame: &T) -> u64 {
+    use std::hash::Hasher;
+    struct HashWriter(std::collections::hash_map::DefaultHasher);
+    impl std::io::Write for HashWriter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.write(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut w = HashWriter(Default::default());
+    w.0.write(template.as_bytes());
+    // Serializing plain view structs into a hasher cannot fail.
+    let _ = serde_json::to_writer(&mut w, frame);
+    w.0.finish()
 }
 
 #[derive(Serialize)]
@@ -468,13 +552,30 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> (DocPage, String) {
         })?;
         (*t != i).then(|| env.sums[*t].href.clone())
     };
-    let body = markdown::render(&d.body, env.cfg.raw_html, &link_for);
+    let body = match env.md_cache {
+        Some(cache) => {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            d.body.hash(&mut h);
+            env.cfg.raw_html.hash(&mut h);
+            let mut deps: Vec<(&String, &Option<chrono::NaiveDate>, &str)> = targets
+                .iter()
+                .map(|((k, dt), t)| (k, dt, env.sums[*t].href.as_str()))
+                .collect();
+            deps.sort();
+            deps.hash(&mut h);
+            cache.get_or_render(&d.id, h.finish(), || {
+                markdown::render(&d.body, env.cfg.raw_html, &link_for)
+            })
+        }
+        None => std::sync::Arc::new(markdown::render(&d.body, env.cfg.raw_html, &link_for)),
+    };
     let summary = env.sums[i].clone();
     let description = describe(&summary, &body.text);
     let page = DocPage {
         signer: d.signer.clone(),
-        body_html: body.html,
-        toc: body.headings,
+        body_html: body.html.clone(),
+        toc: body.headings.clone(),
         description,
         basis: view::links(&lib.basis[i], &env.sums),
         tree: view::tree(&chain::basis_tree(lib, i), &env.sums),
@@ -505,7 +606,7 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> (DocPage, String) {
         source: d.path.display().to_string(),
         doc: summary,
     };
-    (page, body.text)
+    (page, body.text.clone())
 }
 
 /// One or two sentences for link previews: what the document is, then the

@@ -64,7 +64,7 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
     tera.autoescape_on(vec![".html", ".xml"]);
     // Parse one by one first: Tera's bulk error does not say which file broke.
     for (name, shown, text) in &sources {
-        if let Err(e) = Tera::default().add_raw_template(name, text) {
+        if let Err(e) = tera::Template::new(name, None, text) {
             errors.push(template_error(shown, &e));
         }
     }
