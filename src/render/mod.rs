@@ -20,7 +20,7 @@ use crate::diag::Diagnostic;
 use crate::graph::Library;
 use crate::output::Output;
 use crate::text::{fold_key, slugify};
-use pages::{Env, Job};
+use pages::Env;
 
 /// Counts for the summary line.
 #[derive(Debug, Default, Clone, Copy)]
@@ -117,7 +117,7 @@ pub fn render_site(
     files += 3 + write_feeds(&env, out).map_err(err)?;
     files += pages::write_static(opts.root, &cfg.theme, out).map_err(err)?;
     let stats = Stats {
-        pages: jobs.iter().filter(|j| **j != Job::NotFound).count(),
+        pages: jobs.len(),
         rendered,
         files,
     };

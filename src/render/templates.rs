@@ -62,6 +62,9 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // Tera's default also escapes `/` (as `&#x2F;`), which garbles every URL
+    // and date in the source; `& < > " '` are all HTML needs.
+    tera.set_escape_fn(escape_html);
     // Parse one by one first: Tera's bulk error does not say which file broke.
     for (name, shown, text) in &sources {
         if let Err(e) = tera::Template::new(name, None, text) {
@@ -85,6 +88,10 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
     Ok(tera)
 }
 
+fn escape_html(s: &str) -> String {
+    super::markdown::escape(s)
+}
+
 /// A Tera error as a diagnostic: Tera writes positions as `--> line:col`.
 pub fn template_error(shown: &str, e: &tera::Error) -> Diagnostic {
     let msg = chain(e);
@@ -97,9 +104,14 @@ pub fn template_error(shown: &str, e: &tera::Error) -> Diagnostic {
             it.next()?.parse::<usize>().ok()?,
         ))
     });
+    // Tera's parse errors end with `= expected …`; other errors are one line.
     let first = msg
         .lines()
-        .find(|l| !l.trim().is_empty() && !l.contains("Failed to parse"))
+        .find_map(|l| l.trim().strip_prefix("= "))
+        .or_else(|| {
+            msg.lines()
+                .find(|l| !l.trim().is_empty() && !l.contains("Failed to parse"))
+        })
         .unwrap_or(&msg)
         .trim();
     let mut d = Diagnostic::error(format!(

@@ -54,14 +54,7 @@ pub fn run(args: &ServeArgs) -> Result<()> {
     let hub = http::Hub::default();
     report(&root, "first build", &first, &hub, color);
 
-    let site = state.out.clone();
-    let hub2 = hub.clone();
-    std::thread::spawn(move || http::serve(server, site, hub2));
-    println!("Serving {} at {url}  (Ctrl+C to stop)", root.display());
-    if args.open {
-        let _ = open_browser(&url);
-    }
-
+    // Watch before serving: an edit made as soon as the URL is printed must not be missed.
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         if let Ok(ev) = res {
@@ -81,6 +74,14 @@ pub fn run(args: &ServeArgs) -> Result<()> {
     watcher
         .watch(&root, RecursiveMode::NonRecursive)
         .context("cannot watch the site folder")?;
+
+    let site = state.out.clone();
+    let hub2 = hub.clone();
+    std::thread::spawn(move || http::serve(server, site, hub2));
+    println!("Serving {} at {url}  (Ctrl+C to stop)", root.display());
+    if args.open {
+        let _ = open_browser(&url);
+    }
 
     loop {
         let Ok(first_ev) = rx.recv() else {
