@@ -63,6 +63,7 @@ const TYPES: &[(&str, &str, &str)] = &[
     ("BB", "BB", "Biên bản"),
     ("GM", "GM", "Giấy mời"),
     ("L", "L", "Lệnh"),
+    ("VBHN", "VBHN", "Văn bản hợp nhất"),
 ];
 
 /// Issuer codes whose canonical spelling is not plain upper case (or that

@@ -13,61 +13,130 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// `s` in NFC, borrowed when it already is (the common case).
 pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() || is_nfc(s) {
+    if is_nfc(s) {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(s.nfc().collect())
     }
 }
 
+/// Characters that are NFC starters whatever surrounds them: ASCII, Latin-1,
+/// Latin Extended-A/B (Đ, Ư, Ơ, …), Latin Extended Additional (every
+/// precomposed Vietnamese letter: ế, ộ, ữ, …) and most punctuation (– — “ ” …).
+/// Vietnamese text is made of these, so checking them by range skips the
+/// Unicode tables for nearly every character.
+fn always_nfc(c: char) -> bool {
+    matches!(c, '\0'..='\u{2FF}' | '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{206F}')
+}
+
 fn is_nfc(s: &str) -> bool {
-    match is_nfc_quick(s.chars()) {
+    let Some(prev) = first_unsure(s) else {
+        return true;
+    };
+    let rest = &s[prev..];
+    match is_nfc_quick(rest.chars()) {
         IsNormalized::Yes => true,
         IsNormalized::No => false,
-        IsNormalized::Maybe => unicode_normalization::is_nfc(s),
+        IsNormalized::Maybe => unicode_normalization::is_nfc(rest),
     }
+}
+
+/// Where NFC-ness of `s` starts to be in question: the start of the
+/// character before the first one outside the `always_nfc` ranges (a
+/// combining mark is only "not NFC" together with what it follows), or None
+/// when there is no such character. Reads UTF-8 bytes without decoding, as
+/// this runs over every document: ASCII, lead bytes C2–CB (U+0080–U+02FF),
+/// E1 B8–BB (U+1E00–U+1EFF), E2 80 90–E2 81 AF (U+2010–U+206F).
+fn first_unsure(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let (mut i, mut prev) = (0, 0);
+    while i < b.len() {
+        let len = match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (0..=0x7F, ..) => 1,
+            (0xC2..=0xCB, ..) => 2,
+            (0xE1, Some(0xB8..=0xBB), _) => 3,
+            (0xE2, Some(0x80), Some(0x90..=0xBF)) | (0xE2, Some(0x81), Some(0x80..=0xAF)) => 3,
+            _ => return Some(prev),
+        };
+        prev = i;
+        i += len;
+    }
+    None
 }
 
 /// NFC text plus the way back to the caller's byte offsets.
 pub(crate) struct Normalized<'a> {
     text: Cow<'a, str>,
-    orig_len: usize,
-    /// `(normalized offset, original offset)` at the start of every segment
-    /// (a starter and the combining marks after it); empty when the input was
-    /// already NFC and offsets are the identity.
-    map: Vec<(usize, usize)>,
+    /// Segments that normalization changed, in order:
+    /// `(normalized start, original start, normalized end, original end)`.
+    /// Between two of them the text is byte-identical, so an offset maps by
+    /// the constant difference left by the previous change. Empty when the
+    /// input was already NFC.
+    changes: Vec<(usize, usize, usize, usize)>,
 }
 
 impl<'a> Normalized<'a> {
     pub(crate) fn new(s: &'a str) -> Self {
-        if s.is_ascii() || is_nfc(s) {
+        let Some(unsure) = first_unsure(s) else {
             return Normalized {
                 text: Cow::Borrowed(s),
-                orig_len: s.len(),
-                map: Vec::new(),
+                changes: Vec::new(),
             };
-        }
-        // Composition never crosses a starter for Vietnamese (or any Latin
-        // script), so normalizing segment by segment gives NFC text and an
-        // exact offset map at every segment boundary.
-        let mut out = String::with_capacity(s.len());
-        let mut map = Vec::with_capacity(s.len() / 2);
-        let mut seg_start = 0;
-        for (i, c) in s.char_indices().skip(1) {
-            if canonical_combining_class(c) == 0 {
-                map.push((out.len(), seg_start));
-                out.extend(s[seg_start..i].nfc());
+        };
+        // A segment is a starter and the combining marks after it. For
+        // Vietnamese (and any Latin script) composition never crosses a
+        // starter, so normalizing segment by segment gives NFC text, and
+        // unchanged runs are copied whole. The pass also serves as the
+        // "already NFC?" check, from where the text stops being plainly so.
+        let mut out = String::new();
+        let mut changes = Vec::new();
+        let mut copied = 0;
+        let mut seg_start = unsure;
+        let mut seg_suspect = false;
+        let mut finish = |a: usize, b: usize, out: &mut String, copied: &mut usize| {
+            let seg = &s[a..b];
+            if seg.nfc().eq(seg.chars()) {
+                return;
+            }
+            out.push_str(&s[*copied..a]);
+            let norm_start = out.len();
+            out.extend(seg.nfc());
+            changes.push((norm_start, a, out.len(), b));
+            *copied = b;
+        };
+        for (i, c) in s[unsure..].char_indices().map(|(i, c)| (unsure + i, c)) {
+            if always_nfc(c) {
+                if seg_suspect {
+                    finish(seg_start, i, &mut out, &mut copied);
+                    seg_suspect = false;
+                }
                 seg_start = i;
+                continue;
+            }
+            let starter = canonical_combining_class(c) == 0;
+            if starter {
+                if seg_suspect {
+                    finish(seg_start, i, &mut out, &mut copied);
+                }
+                seg_start = i;
+                seg_suspect = is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes;
+            } else {
+                seg_suspect = true;
             }
         }
-        if !s.is_empty() {
-            map.push((out.len(), seg_start));
-            out.extend(s[seg_start..].nfc());
+        if seg_suspect {
+            finish(seg_start, s.len(), &mut out, &mut copied);
         }
+        if changes.is_empty() {
+            return Normalized {
+                text: Cow::Borrowed(s),
+                changes,
+            };
+        }
+        out.push_str(&s[copied..]);
         Normalized {
             text: Cow::Owned(out),
-            orig_len: s.len(),
-            map,
+            changes,
         }
     }
 
@@ -75,23 +144,26 @@ impl<'a> Normalized<'a> {
         &self.text
     }
 
-    /// Original offset of a start position (rounded down to its segment).
+    /// Original offset of a start position (a position inside a changed
+    /// segment goes to the segment's start).
     pub(crate) fn orig_start(&self, n: usize) -> usize {
-        if self.map.is_empty() {
-            return n;
+        let i = self.changes.partition_point(|c| c.0 <= n);
+        match i.checked_sub(1).map(|i| self.changes[i]) {
+            None => n,
+            Some((_, orig_start, norm_end, _)) if n < norm_end => orig_start,
+            Some((_, _, norm_end, orig_end)) => orig_end + (n - norm_end),
         }
-        let i = self.map.partition_point(|&(norm, _)| norm <= n);
-        // i >= 1 because the first segment starts at normalized offset 0.
-        self.map[i.saturating_sub(1)].1
     }
 
-    /// Original offset of an end position (rounded up to its segment's end).
+    /// Original offset of an end position (a position inside a changed
+    /// segment goes to the segment's end).
     pub(crate) fn orig_end(&self, n: usize) -> usize {
-        if self.map.is_empty() {
-            return n;
+        let i = self.changes.partition_point(|c| c.0 < n);
+        match i.checked_sub(1).map(|i| self.changes[i]) {
+            None => n,
+            Some((_, _, norm_end, orig_end)) if n < norm_end => orig_end,
+            Some((_, _, norm_end, orig_end)) => orig_end + (n - norm_end),
         }
-        let i = self.map.partition_point(|&(norm, _)| norm < n);
-        self.map.get(i).map_or(self.orig_len, |&(_, orig)| orig)
     }
 }
 
@@ -144,7 +216,9 @@ pub(crate) fn fold_code(code: &str) -> String {
 
 /// Case-insensitive comparison of a word against a lower-case NFC pattern.
 pub(crate) fn eq_lower(word: &str, lower: &str) -> bool {
-    if word.len() != lower.len() && word.is_ascii() {
+    // Vietnamese letters and their capitals have the same UTF-8 length
+    // (Đ/đ, Ư/ư, Ế/ế, …), so a length mismatch settles most comparisons.
+    if word.len() != lower.len() {
         return false;
     }
     word.chars().flat_map(char::to_lowercase).eq(lower.chars())
@@ -168,12 +242,48 @@ mod tests {
     }
 
     #[test]
+    fn normalized_maps_every_offset() {
+        // Mixed: NFC runs, decomposed letters, a mark that composes with
+        // nothing (kept as is), and a singleton (U+212B ANGSTROM SIGN → Å).
+        let s = "ab Tie\u{302}\u{301}ng Viê\u{323}t q\u{303} \u{212B} cuối";
+        let n = Normalized::new(s);
+        assert_eq!(n.as_str(), "ab Tiếng Việt q\u{303} Å cuối");
+        for (word, orig) in [
+            ("Tiếng", "Tie\u{302}\u{301}ng"),
+            ("Việt", "Viê\u{323}t"),
+            ("Å", "\u{212B}"),
+            ("cuối", "cuối"),
+            ("ab", "ab"),
+        ] {
+            let a = n.as_str().find(word).unwrap();
+            let b = a + word.len();
+            assert_eq!(&s[n.orig_start(a)..n.orig_end(b)], orig, "{word}");
+        }
+    }
+
+    #[test]
     fn normalized_is_identity_for_nfc() {
         let s = "Kết luận số 149-KL/TW";
         let n = Normalized::new(s);
         assert_eq!(n.as_str(), s);
         assert_eq!(n.orig_start(5), 5);
         assert_eq!(n.orig_end(9), 9);
+    }
+
+    #[test]
+    fn nfc_check() {
+        assert!(is_nfc("Kết luận số 149–KL/TW “Đảng” Ư ơ"));
+        assert!(is_nfc(""));
+        assert!(!is_nfc("Nghi\u{323}"));
+        assert!(!is_nfc("a\u{301}"));
+        assert!(!is_nfc("TU\u{31B}"));
+        assert!(!is_nfc("\u{212B}"));
+        assert!(!is_nfc("x\u{2000}"));
+        assert!(is_nfc("中文 한국어"));
+        assert!(!is_nfc("\u{1100}\u{1161}"));
+        for s in ["Việt Nam", "e\u{302}\u{301}", "Å", "ﬁ", "q\u{303}"] {
+            assert_eq!(is_nfc(s), unicode_normalization::is_nfc(s), "{s:?}");
+        }
     }
 
     #[test]
