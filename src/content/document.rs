@@ -245,8 +245,19 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
 /// Required keys: `title` always; `issuer` and `date` for plans, which drafts may still lack.
 fn require(cx: &mut Ctx<'_>, doc: &mut Document) {
     if doc.title.is_empty() {
-        cx.error_at((Some(cx.yaml_line), Some(1)), "`title` is missing")
-            .help = Some("add `title: Kế hoạch …` to the front matter".into());
+        match position::key(cx.yaml, "title") {
+            // A title of the wrong shape was reported where it was read.
+            Some(_) if cx.diags.iter().any(|d| d.message.starts_with("`title`")) => {}
+            Some((line, _)) => {
+                let line = cx.file_line(line);
+                cx.error_at((Some(line), Some(1)), "`title` is empty").help =
+                    Some("write the plan's title after `title:`".into());
+            }
+            None => {
+                cx.error_at((Some(cx.yaml_line), Some(1)), "`title` is missing").help =
+                    Some("add `title: Kế hoạch …` to the front matter".into());
+            }
+        }
     }
     if doc.section != Section::Plan {
         return;

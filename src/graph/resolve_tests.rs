@@ -1,6 +1,7 @@
 use std::path::Path;
 
 use super::*;
+use crate::graph::chain;
 use crate::content::document;
 
 fn doc(section: Section, name: &str, fm: &str) -> Document {
