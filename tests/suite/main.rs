@@ -1,0 +1,21 @@
+//! Integration suite for planportal: every test builds a small site in a
+//! temp folder with the real binary and reads the files the public contract
+//! (`docs/content-format.md`, shared as content-format.md) describes.
+//!
+//! Run with `cargo test --test suite`.
+
+mod support;
+
+mod build;
+mod bundled;
+mod calendar;
+mod chain;
+mod citations;
+mod conflicts;
+mod data;
+mod drafts;
+mod errors;
+mod escaping;
+mod output;
+mod pages;
+mod refs;
