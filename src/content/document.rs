@@ -263,10 +263,15 @@ fn require(cx: &mut Ctx<'_>, doc: &mut Document) {
         return;
     }
     let mut lacks = Vec::new();
-    if doc.issuer.is_none() {
+    // A key that is present but was refused already has its own error.
+    let reported = |cx: &Ctx<'_>, key: &str| {
+        let tick = format!("`{key}`");
+        cx.diags.iter().any(|d| d.message.starts_with(&tick) || (key == "date" && d.line == cx.value_pos("date").0))
+    };
+    if doc.issuer.is_none() && !reported(cx, "issuer") {
         lacks.push("issuer");
     }
-    if doc.date.is_none() && position::key(cx.yaml, "date").is_none() {
+    if doc.date.is_none() && !reported(cx, "date") {
         lacks.push("date");
     }
     for key in lacks {

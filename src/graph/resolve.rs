@@ -10,7 +10,7 @@
 //! A candidate without a date is never excluded by rule 2: an unknown date
 //! is not a different date.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -178,7 +178,8 @@ pub fn build(docs: Vec<Document>, diags: &mut Diagnostics) -> Library {
         targets.push((b, c));
     }
 
-    let (stub_docs, stub_of) = finish_stubs(&stubs, &stub_groups);
+    let taken: HashSet<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    let (stub_docs, stub_of) = finish_stubs(&stubs, &stub_groups, &taken);
     let mut nodes: Vec<Node> = docs
         .into_iter()
         .map(|doc| Node { doc, stub: false })
@@ -320,13 +321,25 @@ fn stub_for(
 fn finish_stubs(
     stubs: &[StubDraft],
     groups: &BTreeMap<StubGroup, Vec<usize>>,
+    taken: &HashSet<&str>,
 ) -> (Vec<Document>, Vec<usize>) {
-    let mut docs = Vec::with_capacity(stubs.len());
+    let mut docs: Vec<Document> = Vec::with_capacity(stubs.len());
     let mut pos = vec![0; stubs.len()];
+    let mut used: HashSet<String> = HashSet::new();
     for members in groups.values() {
         for &s in members {
             pos[s] = docs.len();
-            docs.push(stub_document(&stubs[s]));
+            let mut d = stub_document(&stubs[s]);
+            // A content file may already use the slug a stub would get.
+            let mut n = 1;
+            let base = d.slug.clone();
+            while taken.contains(d.id.as_str()) || used.contains(&d.id) {
+                n += 1;
+                d.slug = format!("{base}-{n}");
+                d.id = format!("documents/{}", d.slug);
+            }
+            used.insert(d.id.clone());
+            docs.push(d);
         }
     }
     (docs, pos)
