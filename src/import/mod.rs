@@ -1,8 +1,231 @@
-//! `planportal import` (in progress).
-pub fn run(_a: &crate::cli::ImportArgs) -> (crate::diag::Diagnostics, bool) {
-    let mut d = crate::diag::Diagnostics::default();
-    d.push(crate::diag::Diagnostic::error(
-        "import is not implemented yet",
-    ));
-    (d, false)
+//! `planportal import`: draft one Markdown plan per signed plan (.txt, .docx, .pdf).
+//!
+//! Communications staff start from the signed PDF or Word file, not from
+//! Markdown. This module turns such a file into a draft with front matter
+//! filled from the text, each field only when the text states it, and prints
+//! what it found and what it could not, so `check` and `serve` take over from
+//! there. It owns the command's orchestration: reading every input, naming
+//! the files, refusing to overwrite, writing atomically, and the report.
+//!
+//! - [`read`]: bytes and formats → text (encodings, .docx, pdftotext);
+//! - [`clean`]: layout noise → lines → paragraphs;
+//! - [`header`] and [`names`]: issuer, number, date, title;
+//! - [`refs`]: basis and campaigns, with the legal chain's citation parser;
+//! - [`body`] and [`tail`]: Markdown body and the closing block;
+//! - [`frontmatter`]: the YAML text; [`draft`]: one text → one draft.
+
+pub mod body;
+pub mod clean;
+pub mod draft;
+pub mod frontmatter;
+pub mod header;
+pub mod names;
+pub mod read;
+pub mod refs;
+pub mod tail;
+
+use std::collections::HashMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::cli::ImportArgs;
+use crate::content::{document, model::Section};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::text::slugify;
+
+use draft::Draft;
+
+/// Runs the command: every file is handled on its own, so one bad input
+/// neither stops the others nor leaves anything half-written.
+pub fn run(a: &ImportArgs) -> (Diagnostics, bool) {
+    let mut diags = Diagnostics::default();
+    let to =
+        a.to.clone()
+            .unwrap_or_else(|| a.root.root.join("content").join("plans"));
+    let mut drafts: Vec<(PathBuf, Draft, Option<String>)> = Vec::new();
+    for f in &a.files {
+        match read::read(f) {
+            Ok(input) => {
+                let d = draft::draft(&input.text, input.paragraphs, a.jurisdiction.as_deref());
+                drafts.push((f.clone(), d, input.encoding_note));
+            }
+            Err(e) => {
+                println!("{}: not imported: {}\n", f.display(), e.message);
+                diags.push(Diagnostic::error(e.message).at(f, None).help(e.help));
+            }
+        }
+    }
+    let names = file_names(&drafts);
+    for ((src, mut d, enc), name) in drafts.into_iter().zip(names) {
+        let target = to.join(format!("{name}.md"));
+        d.front.notes = vec![format!(
+            "Drafted by `planportal import` from {}: check it against the signed plan.",
+            src.file_name().map_or_else(
+                || src.display().to_string(),
+                |n| n.to_string_lossy().into_owned()
+            )
+        )];
+        if d.front.draft {
+            d.front
+                .notes
+                .push("draft: true until the missing fields below are filled.".into());
+        }
+        let text = format!("{}\n{}", frontmatter::render(&d.front), d.body);
+        let outcome = validate(&target, &name, &text).and_then(|()| write(&target, &text, a.force));
+        match outcome {
+            Ok(()) => print!("{}", report(&src, &target, &d, enc.as_deref())),
+            Err(e) => {
+                println!("{}: not imported: {}\n", src.display(), e.message);
+                diags.push(e.at(&src, None));
+            }
+        }
+    }
+    let ok = !diags.has_errors();
+    (diags, ok)
 }
+
+/// `lao-cai-2026`: jurisdiction and year, or the input's own name when the
+/// text says neither. Inputs that would share a name all get a suffix (the
+/// number, else the first words of the title), then a counter if needed.
+fn file_names(drafts: &[(PathBuf, Draft, Option<String>)]) -> Vec<String> {
+    let base: Vec<String> = drafts
+        .iter()
+        .map(|(src, d, _)| {
+            let place = d.front.jurisdiction.as_deref().map(slugify);
+            match (place, d.year) {
+                (Some(p), Some(y)) if !p.is_empty() => format!("{p}-{y}"),
+                (Some(p), None) if !p.is_empty() => p,
+                _ => src
+                    .file_stem()
+                    .map(|s| slugify(&s.to_string_lossy()))
+                    .unwrap_or_default(),
+            }
+        })
+        .map(|n| if n.is_empty() { "plan".to_string() } else { n })
+        .collect();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for b in &base {
+        *count.entry(b.as_str()).or_default() += 1;
+    }
+    let mut used: Vec<String> = Vec::new();
+    for (i, b) in base.iter().enumerate() {
+        let mut name = b.clone();
+        if count[b.as_str()] > 1 {
+            let d = &drafts[i].1;
+            let suffix = d.number_slug.clone().unwrap_or_else(|| {
+                let t = slugify(&d.front.title);
+                let t = t.strip_prefix("ke-hoach-").unwrap_or(&t);
+                t.split('-').take(5).collect::<Vec<_>>().join("-")
+            });
+            if !suffix.is_empty() {
+                name = format!("{b}-{suffix}");
+            }
+        }
+        let stem = name.clone();
+        let mut k = 2;
+        while used.contains(&name) {
+            name = format!("{stem}-{k}");
+            k += 1;
+        }
+        used.push(name);
+    }
+    used
+}
+
+/// The draft must pass the same validator as `check`: an import that wrote
+/// front matter `check` rejects would be a bug, so nothing is written then.
+fn validate(target: &Path, stem: &str, text: &str) -> Result<(), Diagnostic> {
+    let parsed = document::parse(target, Section::Plan, stem, text);
+    match parsed.diagnostics.iter().find(|d| d.is_error()) {
+        Some(e) => Err(Diagnostic::error(format!(
+            "import produced front matter that `check` rejects ({}); nothing was written",
+            e.message
+        ))
+        .help("this is a bug in `planportal import`: please report it with the input file")),
+        None => Ok(()),
+    }
+}
+
+/// Writes through a temporary file in the same folder and a rename, so a
+/// reader never sees half a file; without `force` the rename itself refuses
+/// to replace an existing file.
+fn write(target: &Path, text: &str, force: bool) -> Result<(), Diagnostic> {
+    let io = |e: std::io::Error| {
+        Diagnostic::error(format!("cannot write {}: {e}", target.display()))
+            .help("check that the folder exists and is writable, or choose another with --to")
+    };
+    let exists = || {
+        Diagnostic::error(format!("{} already exists", target.display()))
+            .help("pass --force to overwrite it, or move it away first")
+    };
+    if target.exists() && !force {
+        return Err(exists());
+    }
+    let dir = target.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".import-")
+        .suffix(".md.tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(text.as_bytes()).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    if force {
+        tmp.persist(target).map_err(|e| io(e.error))?;
+    } else {
+        tmp.persist_noclobber(target).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                exists()
+            } else {
+                io(e.error)
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// One block per file: each field found (and where), each left out (and why).
+fn report(src: &Path, target: &Path, d: &Draft, encoding: Option<&str>) -> String {
+    let mut s = format!(
+        "{} → {}{}\n",
+        src.display(),
+        target.display(),
+        if d.front.draft { " (draft: true)" } else { "" }
+    );
+    if let Some(enc) = encoding {
+        s.push_str(&format!("  read as {enc}\n"));
+    }
+    for r in &d.rows {
+        match &r.value {
+            Some(v) => {
+                let v = if r.key == "basis" || r.key == "campaigns" {
+                    format!("{} ({})", v.split(" | ").count(), v)
+                } else {
+                    v.clone()
+                };
+                s.push_str(&format!("  found    {:<13}{v}\n", r.key));
+                s.push_str(&format!("           {:<13}↳ {}\n", "", r.how));
+            }
+            None => s.push_str(&format!("  missing  {:<13}{}\n", r.key, r.how)),
+        }
+    }
+    s.push_str(&format!(
+        "  references: {} in the body, {} in the title ({} in all)\n",
+        d.refs_in_body,
+        d.refs_in_title,
+        d.refs_in_body + d.refs_in_title
+    ));
+    s.push_str(&format!(
+        "  body: {} headings, {} paragraphs, {} list items; dropped {} page number(s), {} running header line(s)\n\n",
+        d.stats.headings,
+        d.stats.paragraphs,
+        d.stats.list_items,
+        d.dropped.page_numbers,
+        d.dropped.running_headers
+    ));
+    s
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;

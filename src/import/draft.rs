@@ -1,0 +1,187 @@
+//! One input text → one drafted plan: front matter, body, and what was found.
+//!
+//! Pure (no I/O), so unit tests drive it with strings. It runs the stages in
+//! the order the text needs them: clean the layout first, then read the
+//! header and the closing block, then the body, so every later stage sees
+//! rejoined lines and whole document numbers.
+
+use super::clean::{self, Dropped};
+use super::frontmatter::FrontMatter;
+use super::header::{self, Field};
+use super::{body, refs, tail};
+use crate::legal::cite;
+
+/// What one row of the report says about a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub key: &'static str,
+    pub value: Option<String>,
+    pub how: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub front: FrontMatter,
+    pub body: String,
+    pub rows: Vec<Row>,
+    /// Year for the file name: the date's, the date line's or the subject's.
+    pub year: Option<i32>,
+    pub number_slug: Option<String>,
+    pub refs_in_body: usize,
+    pub refs_in_title: usize,
+    pub stats: body::Stats,
+    pub dropped: Dropped,
+}
+
+/// Drafts a plan from its text. `paragraphs`: every line is a paragraph (Word).
+pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft {
+    let text = clean::normalize(text);
+    let (lines, dropped) = clean::lines(&text);
+    let paragraphs = paragraphs || clean::paragraph_per_line(&lines);
+    let head = header::parse(&lines, paragraphs);
+    let tail_at = tail::start(&lines).max(head.body_from);
+    let body_lines = &lines[head.body_from..tail_at];
+    let blocks = clean::join(body_lines, paragraphs, clean::line_width(body_lines));
+    let opening_len = blocks
+        .iter()
+        .position(|b| clean::has_marker(&b.text))
+        .unwrap_or(blocks.len());
+    let opening = &blocks[..opening_len];
+    let closing = tail::read(&lines[tail_at..]);
+
+    let mut rows = Vec::new();
+    let title = match &head.title.value {
+        Some(t) => t.clone(),
+        None => {
+            let first = lines.first().map_or("Kế hoạch", |l| l.text.as_str());
+            let t: String = first.chars().take(120).collect();
+            rows.push(Row {
+                key: "title",
+                value: None,
+                how: format!(
+                    "{}; wrote the first line instead: replace it",
+                    head.title.how
+                ),
+            });
+            t
+        }
+    };
+    if head.title.value.is_some() {
+        rows.push(row("title", &head.title));
+    }
+
+    let (issuer, place) = match (&head.issuer.value, &head.place) {
+        (Some(_), place) => (head.issuer.clone(), place.clone()),
+        (None, _) => match header::issuer_from_opening(opening, head.date_place.as_deref()) {
+            Some((f, p)) => (f, Some(p)),
+            None => (head.issuer.clone(), None),
+        },
+    };
+    rows.push(row("issuer", &issuer));
+    let juris = match (jurisdiction, &place) {
+        (Some(j), _) => Field {
+            value: Some(j.to_string()),
+            how: "from --jurisdiction".into(),
+        },
+        (None, Some(p)) => Field {
+            value: Some(p.jurisdiction()),
+            how: "the issuer's place".into(),
+        },
+        (None, None) => Field {
+            value: None,
+            how: "the issuer names no place: pass --jurisdiction".into(),
+        },
+    };
+    rows.push(row("jurisdiction", &juris));
+    rows.push(row("number", &head.number));
+    let date = Field {
+        value: head.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        how: head.date_how.clone(),
+    };
+    rows.push(row("date", &date));
+    rows.push(row("signer", &closing.signer));
+
+    let basis = refs::basis(opening, &head.subject);
+    let basis_how = if basis.paragraphs == 0 && head.subject.is_empty() {
+        "no \"Căn cứ …\" / \"Thực hiện …\" paragraph before the first heading".to_string()
+    } else {
+        let mut how = format!("{} opening paragraph(s) and the subject", basis.paragraphs);
+        if !basis.nested.is_empty() {
+            how.push_str(&format!(
+                "; left out what those documents implement: {}",
+                basis.nested.join(", ")
+            ));
+        }
+        how
+    };
+    rows.push(Row {
+        key: "basis",
+        value: (!basis.entries.is_empty()).then(|| basis.entries.join(" | ")),
+        how: basis_how,
+    });
+    let campaigns: Vec<String> = refs::campaigns(&blocks)
+        .iter()
+        .map(|c| c.yaml_text())
+        .collect();
+    rows.push(Row {
+        key: "campaigns",
+        value: (!campaigns.is_empty()).then(|| campaigns.join(" | ")),
+        how: if campaigns.is_empty() {
+            "the body names no observance with its date".into()
+        } else {
+            "observances named in the body with their day/month".into()
+        },
+    });
+
+    let (mut md, stats) = body::render(&blocks);
+    if tail_at < lines.len() {
+        if !md.is_empty() {
+            md.push('\n');
+        }
+        md.push_str(&tail::render(&closing));
+    }
+    let draft = issuer.value.is_none() || date.value.is_none() || head.number.value.is_none();
+    let mut missing = Vec::new();
+    for r in &rows {
+        if r.value.is_none() && !matches!(r.key, "campaigns" | "title") {
+            missing.push((r.key, r.how.clone()));
+        }
+    }
+    let number_slug = head
+        .number
+        .value
+        .as_deref()
+        .and_then(crate::legal::number::parse)
+        .map(|n| n.slug());
+    Draft {
+        front: FrontMatter {
+            title,
+            number: head.number.value.clone(),
+            issuer: issuer.value,
+            jurisdiction: juris.value,
+            date: head.date,
+            signer: closing.signer.value,
+            basis: basis.entries,
+            campaigns,
+            draft,
+            notes: Vec::new(),
+            missing,
+        },
+        refs_in_body: cite::find_all(&md).len(),
+        refs_in_title: cite::find_all(&head.subject).len(),
+        body: md,
+        rows,
+        year: head.year,
+        number_slug,
+        stats,
+        dropped,
+    }
+}
+
+fn row(key: &'static str, f: &Field) -> Row {
+    Row {
+        key,
+        value: f.value.clone(),
+        how: f.how.clone(),
+    }
+}
