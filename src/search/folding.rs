@@ -50,7 +50,7 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
 
 /// True when `c` belongs in a word: letters, digits and combining marks (so that
 /// text stored in NFD still splits into whole words before folding).
-#[inline]
+#[inline(always)]
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();

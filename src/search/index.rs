@@ -9,7 +9,7 @@
 
 use super::folding::fold_into;
 use super::postings;
-use super::tokens::{for_each_word, Group};
+use super::tokens::for_each_word;
 use super::SearchDoc;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
@@ -79,7 +79,10 @@ impl Hasher for Fx {
         self.add(u64::from(b));
     }
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply leaves the low bits depending only on the first bytes of a
+        // word, and hashbrown picks buckets by the low bits: mix the high bits down.
+        let h = self.0 ^ (self.0 >> 32);
+        h.wrapping_mul(0xff51_afd7_ed55_8ccd) ^ (h >> 29)
     }
 }
 
@@ -96,9 +99,11 @@ struct Builder {
     var_folded: Vec<u32>,
     var_docs: Vec<Vec<u32>>,
     fold_text: Vec<Box<str>>,
+    fold_digit: Vec<bool>,
     title_docs: Vec<Vec<u32>>,
     number_docs: Vec<Vec<u32>>,
-    group: Group,
+    /// Folded ids of the current `-`/`/` group of two or more words.
+    group: Vec<u32>,
     scratch: String,
 }
 
@@ -125,27 +130,43 @@ impl Builder {
     }
 
     fn field(&mut self, doc: u32, text: &str, field: Field) {
-        let mut group = std::mem::take(&mut self.group);
-        let force = field == Field::Number;
+        let mut prev: Option<u32> = None;
         for_each_word(text, |w, joined| {
-            if !joined {
-                if let Some(j) = group.finish(force) {
-                    self.joined(doc, j, field);
+            if !joined && !self.group.is_empty() {
+                self.finish_group(doc, field);
+            }
+            let Some(vid) = self.word(w) else { return };
+            let fid = self.var_folded[vid as usize];
+            add(&mut self.var_docs[vid as usize], doc);
+            self.mark(fid, doc, field);
+            // Most words are not part of a number: start a group only on a join.
+            if joined {
+                if let (true, Some(p)) = (self.group.is_empty(), prev) {
+                    self.group.push(p);
                 }
-                group.clear();
+                self.group.push(fid);
             }
-            if let Some(vid) = self.word(w) {
-                let fid = self.var_folded[vid as usize];
-                add(&mut self.var_docs[vid as usize], doc);
-                self.mark(fid, doc, field);
-                group.push(&self.fold_text[fid as usize]);
-            }
+            prev = Some(fid);
         });
-        if let Some(j) = group.finish(force) {
-            self.joined(doc, j, field);
+        if !self.group.is_empty() {
+            self.finish_group(doc, field);
         }
-        group.clear();
-        self.group = group;
+    }
+
+    /// Indexes the joined form of a document number (see tokens.rs); the number
+    /// field is always joined, other text only when the group has a digit.
+    fn finish_group(&mut self, doc: u32, field: Field) {
+        let digit = self.group.iter().any(|&f| self.fold_digit[f as usize]);
+        if self.group.len() >= 2 && (digit || field == Field::Number) {
+            let mut joined = std::mem::take(&mut self.scratch);
+            joined.clear();
+            for &fid in &self.group {
+                joined.push_str(&self.fold_text[fid as usize]);
+            }
+            self.joined(doc, &joined, field);
+            self.scratch = joined;
+        }
+        self.group.clear();
     }
 
     #[inline]
@@ -210,6 +231,8 @@ impl Builder {
         let fid = self.fold_text.len() as u32;
         self.folded.insert(folded.into(), fid);
         self.fold_text.push(folded.into());
+        self.fold_digit
+            .push(folded.bytes().any(|b| b.is_ascii_digit()));
         self.title_docs.push(Vec::new());
         self.number_docs.push(Vec::new());
         fid
@@ -226,46 +249,81 @@ impl Builder {
 
 /// Collapses runs of whitespace to one space: snippets need no line structure and
 /// every byte saved is a byte a phone does not download. Same result as joining
-/// `split_whitespace`, but copies whole spans: this runs over every body.
+/// `split_whitespace`, but copies whole spans (a lone space stays inside a span):
+/// this runs over every body.
 pub(crate) fn collapse_ws(s: &str) -> String {
     let bytes = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
-    let mut span = 0;
+    let len = bytes.len();
+    let mut out = String::with_capacity(len);
     let mut i = 0;
-    let push = |out: &mut String, from: usize, to: usize| {
-        if from < to {
-            if !out.is_empty() {
-                out.push(' ');
+    loop {
+        while i < len {
+            match ws_len(s, i) {
+                0 => break,
+                n => i += n,
             }
-            out.push_str(&s[from..to]);
         }
-    };
-    while i < bytes.len() {
-        let b = bytes[i];
-        let ws_len = match b {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
-            // Lead bytes of the only non-ASCII White_Space chars (U+0085, U+00A0,
-            // U+1680, U+2000–U+205F, U+3000); decode just those.
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                let c = s[i..].chars().next().unwrap_or(' ');
-                if c.is_whitespace() {
-                    c.len_utf8()
-                } else {
-                    0
-                }
+        if i >= len {
+            return out;
+        }
+        let start = i;
+        while i < len {
+            let c = bytes[i];
+            // A lone space stays inside the span; so do non-space lead bytes.
+            let keep = !WS_LEAD[c as usize]
+                || (c == b' ' && i + 1 < len && ws_len(s, i + 1) == 0)
+                || ws_len_lead(bytes, i) == 0;
+            if !keep {
+                break;
             }
-            _ => 0,
-        };
-        if ws_len > 0 {
-            push(&mut out, span, i);
-            i += ws_len;
-            span = i;
-        } else {
             i += 1;
         }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&s[start..i]);
     }
-    push(&mut out, span, bytes.len());
-    out
+}
+
+/// Bytes that may start a whitespace char: ASCII whitespace and the lead bytes of
+/// the non-ASCII White_Space chars.
+static WS_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let lead = [
+        b' ', b'\t', b'\n', b'\r', 0x0b, 0x0c, 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    let mut k = 0;
+    while k < lead.len() {
+        t[lead[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Length of the whitespace char starting at byte `i` of `s`, 0 if none.
+#[inline(always)]
+fn ws_len(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    if WS_LEAD[b[i] as usize] {
+        ws_len_lead(b, i)
+    } else {
+        0
+    }
+}
+
+/// The White_Space chars matched on their UTF-8 bytes, so that the common
+/// Vietnamese letters (lead byte 0xE1 too) cost no decoding.
+#[inline]
+fn ws_len_lead(b: &[u8], i: usize) -> usize {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match (b[i], at(1), at(2)) {
+        (b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c, _, _) => 1,
+        (0xC2, 0x85 | 0xA0, _) => 2, // U+0085, U+00A0
+        (0xE1, 0x9A, 0x80) => 3,     // U+1680
+        (0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) | (0xE2, 0x81, 0x9F) => 3, // U+2000–U+205F
+        (0xE3, 0x80, 0x80) => 3,     // U+3000
+        _ => 0,
+    }
 }
 
 /// Splits text into parts of at most `PART_BYTES`, at a space where one is near.
@@ -320,11 +378,11 @@ fn merge(parts: Vec<Builder>) -> Builder {
     g
 }
 
+/// Output files as (path, bytes).
+type Files = Vec<(String, Vec<u8>)>;
+
 /// The metadata chunks and the text parts, in id order.
-fn doc_files(
-    docs: &[SearchDoc],
-    order: &[usize],
-) -> (Vec<(String, Vec<u8>)>, Vec<(String, Vec<u8>)>) {
+fn doc_files(docs: &[SearchDoc], order: &[usize]) -> (Files, Files) {
     let mut files = Vec::with_capacity(order.len() / CHUNK_DOCS + 1);
     let mut texts = Vec::with_capacity(order.len());
     let mut chunk: Vec<u8> = Vec::new();
@@ -363,7 +421,7 @@ pub(crate) fn text_path(id: usize, part: usize) -> String {
 /// Below this many documents per worker, threads cost more than they save.
 const MIN_DOCS_PER_THREAD: usize = 512;
 
-pub(crate) fn build(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn build(docs: &[SearchDoc]) -> Files {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     build_with(docs, threads, MIN_DOCS_PER_THREAD)
 }
@@ -371,11 +429,7 @@ pub(crate) fn build(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
 /// Indexes contiguous id ranges on `threads` workers while this thread writes the
 /// metadata and text files, then merges the vocabularies. The output does not
 /// depend on `threads` (tested).
-pub(crate) fn build_with(
-    docs: &[SearchDoc],
-    threads: usize,
-    min_per_thread: usize,
-) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn build_with(docs: &[SearchDoc], threads: usize, min_per_thread: usize) -> Files {
     // Newest first, so "newer first" ranking is "lower id first" in the browser.
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| {
@@ -418,8 +472,7 @@ pub(crate) fn build_with(
     });
 
     let (shard_files, firsts) = shards(&b);
-    let mut out: Vec<(String, Vec<u8>)> =
-        Vec::with_capacity(1 + shard_files.len() + files.len() + texts.len());
+    let mut out: Files = Vec::with_capacity(1 + shard_files.len() + files.len() + texts.len());
     out.push((String::new(), Vec::new()));
     out.extend(shard_files);
     out.extend(files);
@@ -458,7 +511,7 @@ pub(crate) fn build_with(
 /// Entry: `"token":[{"spelling":"postings",…},"title postings","number postings"]`,
 /// the spelling `""` standing for the folded token itself, trailing empty lists
 /// omitted.
-fn shards(b: &Builder) -> (Vec<(String, Vec<u8>)>, Vec<&str>) {
+fn shards(b: &Builder) -> (Files, Vec<&str>) {
     let mut by_fold: Vec<Vec<(&str, u32)>> = vec![Vec::new(); b.fold_text.len()];
     for (spelling, &vid) in &b.variants {
         by_fold[b.var_folded[vid as usize] as usize].push((spelling, vid));
@@ -470,7 +523,7 @@ fn shards(b: &Builder) -> (Vec<(String, Vec<u8>)>, Vec<&str>) {
     let mut firsts: Vec<&str> = Vec::new();
     let mut shard: Vec<u8> = Vec::new();
     let mut entry: Vec<u8> = Vec::new();
-    fn flush(shard: &mut Vec<u8>, files: &mut Vec<(String, Vec<u8>)>) {
+    fn flush(shard: &mut Vec<u8>, files: &mut Files) {
         shard.push(b'}');
         files.push((
             format!("{ROOT}s/{}.json", files.len()),

@@ -11,6 +11,25 @@
 
 use super::folding::is_word_char;
 
+/// Byte classes: 1 for an ASCII letter or digit, 2 for the lead byte of a
+/// non-ASCII char (decode and ask), 0 for anything else.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            1
+        } else if b >= 0xC0 {
+            2
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Calls `f(word, joined)` for each word of `s`, where `joined` says the word follows
 /// the previous one across a single `-` or `/`.
 pub(crate) fn for_each_word(s: &str, mut f: impl FnMut(&str, bool)) {
@@ -20,18 +39,16 @@ pub(crate) fn for_each_word(s: &str, mut f: impl FnMut(&str, bool)) {
     let mut prev_end: Option<usize> = None;
     loop {
         while i < len {
-            let b = bytes[i];
-            if b < 0x80 {
-                if b.is_ascii_alphanumeric() {
-                    break;
+            match CLASS[bytes[i] as usize] {
+                0 => i += 1,
+                1 => break,
+                _ => {
+                    let (c, w) = char_at(bytes, i);
+                    if is_word_char(c) {
+                        break;
+                    }
+                    i += w;
                 }
-                i += 1;
-            } else {
-                let (c, w) = char_at(s, i);
-                if is_word_char(c) {
-                    break;
-                }
-                i += w;
             }
         }
         if i >= len {
@@ -39,18 +56,16 @@ pub(crate) fn for_each_word(s: &str, mut f: impl FnMut(&str, bool)) {
         }
         let start = i;
         while i < len {
-            let b = bytes[i];
-            if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
-                    break;
+            match CLASS[bytes[i] as usize] {
+                1 => i += 1,
+                0 => break,
+                _ => {
+                    let (c, w) = char_at(bytes, i);
+                    if !is_word_char(c) {
+                        break;
+                    }
+                    i += w;
                 }
-                i += 1;
-            } else {
-                let (c, w) = char_at(s, i);
-                if !is_word_char(c) {
-                    break;
-                }
-                i += w;
             }
         }
         let joined = prev_end.is_some_and(|p| start == p + 1 && matches!(bytes[p], b'-' | b'/'));
@@ -59,47 +74,22 @@ pub(crate) fn for_each_word(s: &str, mut f: impl FnMut(&str, bool)) {
     }
 }
 
-/// The non-ASCII char starting at byte `i`, and its length.
-#[inline]
-fn char_at(s: &str, i: usize) -> (char, usize) {
-    // `i` is always a char boundary: it only advances by whole chars.
-    let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-    (c, c.len_utf8())
-}
-
-/// Accumulates the folded words of one group to produce its joined token.
-#[derive(Default)]
-pub(crate) struct Group {
-    buf: String,
-    parts: usize,
-    digit: bool,
-}
-
-impl Group {
-    pub(crate) fn push(&mut self, folded: &str) {
-        self.buf.push_str(folded);
-        self.parts += 1;
-        self.digit |= folded.bytes().any(|b| b.is_ascii_digit());
-    }
-
-    /// Ends the group; returns the joined token when it qualifies (two or more parts
-    /// and a digit, or two or more parts when `force`, used for the number field).
-    pub(crate) fn finish(&mut self, force: bool) -> Option<&str> {
-        let ok = self.parts >= 2 && (self.digit || force);
-        self.parts = 0;
-        self.digit = false;
-        if ok {
-            Some(&self.buf)
-        } else {
-            self.buf.clear();
-            None
-        }
-    }
-
-    /// Clears the text of a group returned by `finish`.
-    pub(crate) fn clear(&mut self) {
-        self.buf.clear();
-    }
+/// Decodes the non-ASCII char whose lead byte is at `i` of valid UTF-8, and its length.
+#[inline(always)]
+fn char_at(bytes: &[u8], i: usize) -> (char, usize) {
+    let b0 = u32::from(bytes[i]);
+    let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80)) & 0x3F;
+    let (u, w) = if b0 < 0xE0 {
+        (((b0 & 0x1F) << 6) | cont(1), 2)
+    } else if b0 < 0xF0 {
+        (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            ((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    };
+    (char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER), w)
 }
 
 /// All folded tokens of `s` in order, joined forms right after their group.
@@ -107,22 +97,25 @@ impl Group {
 #[cfg(test)]
 pub(crate) fn tokens(s: &str, force_join: bool) -> Vec<String> {
     let mut out = Vec::new();
-    let mut group = Group::default();
+    let mut group: Vec<String> = Vec::new();
+    let finish = |group: &mut Vec<String>, out: &mut Vec<String>| {
+        if group.len() >= 2
+            && (force_join || group.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())))
+        {
+            out.push(group.concat());
+        }
+        group.clear();
+    };
     for_each_word(s, |w, joined| {
         if !joined {
-            if let Some(j) = group.finish(force_join) {
-                out.push(j.to_string());
-            }
-            group.clear();
+            finish(&mut group, &mut out);
         }
         let f = super::fold(w);
         if !f.is_empty() {
-            group.push(&f);
+            group.push(f.clone());
             out.push(f);
         }
     });
-    if let Some(j) = group.finish(force_join) {
-        out.push(j.to_string());
-    }
+    finish(&mut group, &mut out);
     out
 }
