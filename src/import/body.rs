@@ -11,6 +11,9 @@ use regex::Regex;
 
 use super::clean::Block;
 
+// Every `Regex::new(…).expect(…)` here compiles a literal (or a pattern
+// built from escaped parts): it cannot fail, and `expect` only says so.
+
 /// How a paragraph was rendered, for the report.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Stats {

@@ -13,6 +13,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
+// Every `Regex::new(…).expect(…)` here compiles a literal (or a pattern
+// built from escaped parts): it cannot fail, and `expect` only says so.
+
 /// One non-blank line of the input, trimmed, with what preceded it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -214,6 +217,13 @@ pub fn join_kind(prev: &str, next: &str, width: usize) -> Join {
         return Join::Tight;
     }
     let last = prev.chars().last().unwrap_or('.');
+    let full = prev.chars().count() * 10 >= width * 9;
+    if last == ';' && full && first.is_uppercase() {
+        // A clause ended at the margin and the next one starts with a name
+        // ("… thành phố;" / "Đài truyền thanh …"): the paragraph goes on. A
+        // short line ending in ';' is the end of a basis paragraph instead.
+        return Join::Space;
+    }
     if matches!(last, '.' | '!' | '?' | ':' | ';' | '…') {
         // Sentence over; a lower-case line still continues it ("TT. Tỉnh\nủy").
         return if first.is_lowercase() {

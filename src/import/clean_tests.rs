@@ -117,3 +117,16 @@ fn signature_roles_and_caps() {
     assert!(is_all_caps("ỦY BAN NHÂN DÂN"));
     assert!(!is_all_caps("Ủy ban"));
 }
+
+#[test]
+fn a_full_line_ending_in_a_semicolon_goes_on() {
+    let text = "Hướng dẫn, định hướng các cơ quan thông tin báo chí, Trung tâm Văn hóa, Thể \n\n\
+                chí, Trung tâm Văn hóa, Thể thao - Truyền thông các huyện, thị xã, thành phố; \n\n\
+                Đài truyền thanh cơ sở tuyên truyền về công tác dân số và phát triển. \n\n\
+                Thực hiện Kế hoạch số 30-KH/ĐU ngày 16/6/2025 của Đảng uỷ UBND tỉnh thực \n\n\
+                hiện Kế hoạch số 345-KH/TU (Kế hoạch số 30-KH/ĐU); \n\n\
+                Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau: \n";
+    let b = blocks(text);
+    assert_eq!(b.len(), 3, "{b:#?}");
+    assert!(b[0].contains("thành phố; Đài truyền thanh"));
+}

@@ -17,6 +17,9 @@ use super::names::{self, Place};
 use crate::legal::{date, number};
 use crate::text::fold_key;
 
+// Every `Regex::new(…).expect(…)` here compiles a literal (or a pattern
+// built from escaped parts): it cannot fail, and `expect` only says so.
+
 /// A field as read: its value, and how it was found or why it is missing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Field {

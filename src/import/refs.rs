@@ -16,6 +16,9 @@ use super::names::capitalize;
 use crate::legal::cite;
 use crate::text::fold_key;
 
+// Every `Regex::new(…).expect(…)` here compiles a literal (or a pattern
+// built from escaped parts): it cannot fail, and `expect` only says so.
+
 /// The basis as found, plus what was seen but left out (for the report).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Basis {

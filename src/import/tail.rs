@@ -13,6 +13,9 @@ use regex::Regex;
 use super::clean::{is_all_caps, is_signature_role, match_view, Line};
 use super::header::Field;
 
+// Every `Regex::new(…).expect(…)` here compiles a literal (or a pattern
+// built from escaped parts): it cannot fail, and `expect` only says so.
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tail {
     pub recipients_label: Option<String>,
