@@ -109,7 +109,7 @@ fn cells(zone: &[Line]) -> Vec<String> {
         let parts: Vec<String> = merge_blanks(
             SPLIT
                 .split(&line.raw)
-                .map(|c| collapse(c))
+                .map(collapse)
                 .filter(|c| !c.is_empty())
                 .collect(),
         );
