@@ -20,4 +20,5 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod text;
+pub mod timing;
 pub mod yaml;

@@ -68,6 +68,7 @@ pub fn now() -> NaiveDateTime {
 /// Parses settings and content and resolves the graph. Drafts are kept when
 /// `drafts` is true (check, serve, `build --drafts`).
 pub fn load(root: &Path, base_url: Option<&str>, drafts: bool, diags: &mut Diagnostics) -> Site {
+    let t = Instant::now();
     let mut config = config::load(root, diags);
     if let Some(b) = base_url {
         config.base_url = config::normalize_base_url(b);
@@ -82,7 +83,9 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool, diags: &mut Diagn
     if !drafts {
         docs.retain(|d| !d.draft);
     }
+    let t = crate::timing::phase("parse", t);
     let library = graph::resolve::build(docs, diags);
+    crate::timing::phase("resolve", t);
     Site { config, library }
 }
 
@@ -141,7 +144,9 @@ fn write(site: &Site, tera: &tera::Tera, opts: &BuildOptions) -> Result<Stats, V
     let io = |e: anyhow::Error| vec![Diagnostic::error(format!("{e:#}"))];
     let staged = Staged::begin(&opts.out_dir()).map_err(io)?;
     let stats = render_into(site, tera, &opts.root, false, &staged)?;
+    let t = Instant::now();
     staged.commit().map_err(io)?;
+    crate::timing::phase("swap", t);
     Ok(stats)
 }
 

@@ -206,9 +206,13 @@ pub fn feed(
         .iter()
         .map(|o| {
             let (start, end) = span_in(o.when, year);
-            let callers: Vec<String> = o
+            // A national observance can have thousands of plans; a calendar
+            // entry names the first few and links to the rest.
+            const SHOWN: usize = 10;
+            let mut callers: Vec<String> = o
                 .callers
                 .iter()
+                .take(SHOWN)
                 .map(|&c| {
                     let d = &lib.nodes[c].doc;
                     match &d.number {
@@ -217,6 +221,9 @@ pub fn feed(
                     }
                 })
                 .collect();
+            if o.callers.len() > SHOWN {
+                callers.push(format!("… và {} kế hoạch khác", o.callers.len() - SHOWN));
+            }
             let mut description = o.page.and_then(descriptions).unwrap_or_default();
             if !callers.is_empty() {
                 if !description.is_empty() {

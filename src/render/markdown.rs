@@ -34,6 +34,19 @@ pub fn render(
     raw_html: RawHtml,
     link_for: &dyn Fn(&Citation) -> Option<String>,
 ) -> Rendered {
+    render_with(body, raw_html, Some(link_for))
+}
+
+/// Renders `body` without looking for citations (a body known to cite nothing).
+pub fn render_plain(body: &str, raw_html: RawHtml) -> Rendered {
+    render_with(body, raw_html, None)
+}
+
+fn render_with(
+    body: &str,
+    raw_html: RawHtml,
+    link_for: Option<&dyn Fn(&Citation) -> Option<String>>,
+) -> Rendered {
     let mut events: Vec<Event<'_>> = Parser::new_ext(body, options()).collect();
     let headings = assign_heading_ids(&mut events);
     let mut text = String::with_capacity(body.len());
@@ -101,11 +114,15 @@ pub fn render(
 fn flush<'a>(
     pending: &mut String,
     out: &mut Vec<Event<'a>>,
-    link_for: &dyn Fn(&Citation) -> Option<String>,
+    link_for: Option<&dyn Fn(&Citation) -> Option<String>>,
 ) {
     if pending.is_empty() {
         return;
     }
+    let Some(link_for) = link_for else {
+        out.push(Event::Text(CowStr::from(std::mem::take(pending))));
+        return;
+    };
     let buf = std::mem::take(pending);
     let mut last = 0;
     for c in cite::find_all(&buf) {

@@ -19,7 +19,7 @@ use crate::content::model::jurisdiction_chain;
 use crate::diag::Diagnostic;
 use crate::graph::Library;
 use crate::output::Output;
-use crate::text::{fold_key, slugify};
+use crate::text::slugify;
 use pages::Env;
 
 /// Counts for the summary line.
@@ -68,13 +68,16 @@ pub fn render_site(
     out: &dyn Output,
     incremental: Option<Incremental<'_>>,
 ) -> Result<Outcome, Vec<Diagnostic>> {
-    let mut env = Env::new(lib, cfg, tera, opts.now, opts.live_reload);
+    let t0 = std::time::Instant::now();
+    let mut env = Env::new(lib, cfg, tera, opts.now, opts.live_reload)?;
     if let Some(inc) = &incremental {
         env.prev = Some(inc.prev);
         env.md_cache = Some(inc.md_cache);
     }
+    let t = crate::timing::phase("views", t0);
     let jobs = env.jobs();
     let (results, errors) = pages::render_jobs(&env, &jobs, out);
+    let t = crate::timing::phase("pages", t);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -95,11 +98,15 @@ pub fn render_site(
         }
         search_docs.extend(r.search);
     }
-    for (path, bytes) in crate::search::build_index(&search_docs) {
+    let t = crate::timing::phase("collect", t);
+    let index = crate::search::build_index(&search_docs);
+    let t = crate::timing::phase("search index", t);
+    for (path, bytes) in index {
         out.put(&path, &bytes).map_err(err)?;
         files += 1;
     }
 
+    let t = crate::timing::phase("search write", t);
     let mut sitemap_paths: Vec<String> = jobs.iter().filter_map(|&j| env.path_of(j).1).collect();
     sitemap_paths.sort();
     out.put("sitemap.xml", &data::sitemap(cfg, &sitemap_paths))
@@ -116,6 +123,7 @@ pub fn render_site(
         .map_err(err)?;
     files += 3 + write_feeds(&env, out).map_err(err)?;
     files += pages::write_static(opts.root, &cfg.theme, out).map_err(err)?;
+    crate::timing::phase("feeds+data", t);
     let stats = Stats {
         pages: jobs.len(),
         rendered,
@@ -149,22 +157,30 @@ fn write_feeds(env: &Env<'_>, out: &dyn Output) -> anyhow::Result<usize> {
         calendar::feed(&all, env.lib, &name, &host, &cal_url, env.now, year, &desc).as_bytes(),
     )?;
     let mut count = 1;
-    let mut by_place: HashMap<String, (String, Vec<&calendar::Observance>)> = HashMap::new();
+    // Each place's feed lists only its own (and its sub-places') plans.
+    let mut by_place: HashMap<String, (String, Vec<calendar::Observance>)> = HashMap::new();
     for o in &env.observances {
-        let mut places: Vec<String> = o
-            .callers
-            .iter()
-            .filter_map(|&c| env.lib.nodes[c].doc.jurisdiction.as_deref())
-            .flat_map(jurisdiction_chain)
-            .collect();
-        places.sort_by_key(|p| fold_key(p));
-        places.dedup_by_key(|p| fold_key(p));
-        for p in places {
-            by_place
-                .entry(slugify(&p))
-                .or_insert_with(|| (p.clone(), Vec::new()))
-                .1
-                .push(o);
+        let mut here: HashMap<String, (String, Vec<usize>)> = HashMap::new();
+        for &c in &o.callers {
+            for level in env.lib.nodes[c]
+                .doc
+                .jurisdiction
+                .as_deref()
+                .map(jurisdiction_chain)
+                .unwrap_or_default()
+            {
+                here.entry(slugify(&level))
+                    .or_insert_with(|| (level, Vec::new()))
+                    .1
+                    .push(c);
+            }
+        }
+        for (slug, (name, callers)) in here {
+            let entry = by_place.entry(slug).or_insert_with(|| (name, Vec::new()));
+            entry.1.push(calendar::Observance {
+                callers,
+                ..o.clone()
+            });
         }
     }
     for f in &env.facets.jurisdictions {
@@ -175,6 +191,7 @@ fn write_feeds(env: &Env<'_>, out: &dyn Output) -> anyhow::Result<usize> {
         let (place, obs) = by_place
             .remove(slug)
             .unwrap_or_else(|| (f.name.clone(), Vec::new()));
+        let obs: Vec<&calendar::Observance> = obs.iter().collect();
         let name = format!("{} – Lịch truyền thông {place}", env.cfg.title);
         let ics = calendar::feed(&obs, env.lib, &name, &host, &cal_url, env.now, year, &desc);
         out.put(

@@ -94,7 +94,7 @@ impl<'a> Env<'a> {
         tera: &'a Tera,
         now: NaiveDateTime,
         live_reload: bool,
-    ) -> Env<'a> {
+    ) -> Result<Env<'a>, Vec<Diagnostic>> {
         let today = now.date();
         let site = SiteView {
             title: cfg.title.clone(),
@@ -107,7 +107,8 @@ impl<'a> Env<'a> {
             year: today.year(),
             live_reload,
         };
-        let sums = view::summaries(lib, &site);
+        let mut sums = view::summaries(lib, &site);
+        item_html(tera, &site, &mut sums)?;
         let observances = calendar::gather(lib);
         let campaign_html: HashMap<Idx, String> = observances
             .iter()
@@ -128,7 +129,7 @@ impl<'a> Env<'a> {
             3,
         );
         let (lists, facets) = lists::specs(lib);
-        Env {
+        Ok(Env {
             lib,
             cfg,
             tera,
@@ -142,7 +143,7 @@ impl<'a> Env<'a> {
             now,
             md_cache: None,
             prev: None,
-        }
+        })
     }
 
     /// Every page of the site.
@@ -178,6 +179,34 @@ impl<'a> Env<'a> {
             Job::NotFound => ("404.html".into(), None),
         }
     }
+}
+
+/// Renders every document's list item once, in parallel.
+fn item_html(tera: &Tera, site: &SiteView, sums: &mut [DocSummary]) -> Result<(), Vec<Diagnostic>> {
+    #[derive(Serialize)]
+    struct Item<'a> {
+        site: &'a SiteView,
+        d: &'a DocSummary,
+    }
+    let rendered: Vec<Result<String, tera::Error>> = sums
+        .par_iter()
+        .map(|d| {
+            let ctx = tera::Context::from_serialize(Item { site, d })?;
+            tera.render("partials/doc_item.html", &ctx)
+        })
+        .collect();
+    for (s, r) in sums.iter_mut().zip(rendered) {
+        match r {
+            Ok(html) => s.item_html = html,
+            Err(e) => {
+                return Err(vec![Diagnostic::error(format!(
+                    "template `partials/doc_item.html` failed: {}",
+                    templates::chain(&e)
+                ))])
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The data every template gets besides `page`.
@@ -564,11 +593,9 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> (DocPage, String) {
                 .collect();
             deps.sort();
             deps.hash(&mut h);
-            cache.get_or_render(&d.id, h.finish(), || {
-                markdown::render(&d.body, env.cfg.raw_html, &link_for)
-            })
+            cache.get_or_render(&d.id, h.finish(), || render_body(d, env, &link_for))
         }
-        None => std::sync::Arc::new(markdown::render(&d.body, env.cfg.raw_html, &link_for)),
+        None => std::sync::Arc::new(render_body(d, env, &link_for)),
     };
     let summary = env.sums[i].clone();
     let description = describe(&summary, &body.text);
@@ -607,6 +634,19 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> (DocPage, String) {
         doc: summary,
     };
     (page, body.text.clone())
+}
+
+/// Renders a body, skipping the citation scan when the document cites nothing.
+fn render_body(
+    d: &crate::content::model::Document,
+    env: &Env<'_>,
+    link_for: &dyn Fn(&crate::legal::cite::Citation) -> Option<String>,
+) -> markdown::Rendered {
+    if d.cites.is_empty() {
+        markdown::render_plain(&d.body, env.cfg.raw_html)
+    } else {
+        markdown::render(&d.body, env.cfg.raw_html, link_for)
+    }
 }
 
 /// One or two sentences for link previews: what the document is, then the

@@ -54,6 +54,9 @@ pub struct DocSummary {
     pub stub: bool,
     pub draft: bool,
     pub is_plan: bool,
+    /// This document as a list item, rendered once from `partials/doc_item.html`
+    /// (a document appears in many lists; rendering it once keeps builds linear and fast).
+    pub item_html: String,
 }
 
 /// A resolved reference: how it was cited, and the document it points to.
@@ -145,6 +148,7 @@ pub fn summary(d: &Document, stub: bool, site: &SiteView) -> DocSummary {
         stub,
         draft: d.draft,
         is_plan: d.section == crate::content::model::Section::Plan,
+        item_html: String::new(),
     }
 }
 
