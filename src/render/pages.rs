@@ -685,7 +685,13 @@ pub fn write_static(
 ) -> anyhow::Result<usize> {
     let mut files: std::collections::BTreeMap<String, Vec<u8>> = std::collections::BTreeMap::new();
     if let Some(dir) = templates::DEFAULT_THEME.get_dir("static") {
-        collect_embedded(dir, &mut files);
+        for f in templates::embedded_files(dir) {
+            let rel = f.path().strip_prefix("static").unwrap_or(f.path());
+            files.insert(
+                rel.to_string_lossy().replace('\\', "/"),
+                f.contents().to_vec(),
+            );
+        }
     }
     let site_static = root.join("themes").join(theme).join("static");
     if site_static.is_dir() {
@@ -709,24 +715,6 @@ pub fn write_static(
         out.put(p, bytes)?;
     }
     Ok(files.len())
-}
-
-fn collect_embedded(
-    dir: &include_dir::Dir<'_>,
-    files: &mut std::collections::BTreeMap<String, Vec<u8>>,
-) {
-    for f in dir.files() {
-        let rel = f
-            .path()
-            .strip_prefix("static")
-            .unwrap_or(f.path())
-            .to_string_lossy()
-            .replace('\\', "/");
-        files.insert(rel, f.contents().to_vec());
-    }
-    for d in dir.dirs() {
-        collect_embedded(d, files);
-    }
 }
 
 /// Renders all jobs in parallel; returns per-job results in job order, and

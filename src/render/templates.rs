@@ -16,7 +16,7 @@ pub static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/def
 pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
     let mut sources: Vec<(String, String, String)> = Vec::new(); // (name, display path, text)
     if let Some(dir) = DEFAULT_THEME.get_dir("templates") {
-        for f in dir.files() {
+        for f in embedded_files(dir) {
             let name = f
                 .path()
                 .strip_prefix("templates")
@@ -90,6 +90,15 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
 
 fn escape_html(s: &str) -> String {
     super::markdown::escape(s)
+}
+
+/// Every file under an embedded folder, sub-folders included (`partials/`).
+pub fn embedded_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
+    let mut out: Vec<&include_dir::File<'_>> = dir.files().collect();
+    for d in dir.dirs() {
+        out.extend(embedded_files(d));
+    }
+    out
 }
 
 /// A Tera error as a diagnostic: Tera writes positions as `--> line:col`.
