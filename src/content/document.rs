@@ -254,8 +254,8 @@ fn require(cx: &mut Ctx<'_>, doc: &mut Document) {
                     Some("write the plan's title after `title:`".into());
             }
             None => {
-                cx.error_at((Some(cx.yaml_line), Some(1)), "`title` is missing").help =
-                    Some("add `title: Kế hoạch …` to the front matter".into());
+                cx.error_at((Some(cx.yaml_line), Some(1)), "`title` is missing")
+                    .help = Some("add `title: Kế hoạch …` to the front matter".into());
             }
         }
     }
@@ -266,7 +266,9 @@ fn require(cx: &mut Ctx<'_>, doc: &mut Document) {
     // A key that is present but was refused already has its own error.
     let reported = |cx: &Ctx<'_>, key: &str| {
         let tick = format!("`{key}`");
-        cx.diags.iter().any(|d| d.message.starts_with(&tick) || (key == "date" && d.line == cx.value_pos("date").0))
+        cx.diags.iter().any(|d| {
+            d.message.starts_with(&tick) || (key == "date" && d.line == cx.value_pos("date").0)
+        })
     };
     if doc.issuer.is_none() && !reported(cx, "issuer") {
         lacks.push("issuer");
@@ -607,7 +609,9 @@ fn campaign_text(
     })
 }
 
-/// Every citation in the body, with its file line.
+/// Every distinct citation in the body (first mention of each number and
+/// date), with its file line. Plans repeat the same citation dozens of times;
+/// keeping one per number keeps a national corpus's memory flat.
 fn body_references(body: &str, body_line: usize) -> Vec<Reference> {
     let cites = cite::find_all(body);
     if cites.is_empty() {
@@ -615,15 +619,19 @@ fn body_references(body: &str, body_line: usize) -> Vec<Reference> {
     }
     let mut line = body_line;
     let mut scanned = 0;
+    let mut seen = std::collections::HashSet::new();
     cites
         .into_iter()
-        .map(|c| {
+        .filter_map(|c| {
             line += body.as_bytes()[scanned..c.span.start]
                 .iter()
                 .filter(|&&b| b == b'\n')
                 .count();
             scanned = c.span.start;
-            Reference {
+            if !seen.insert((c.number.key.clone(), c.date)) {
+                return None;
+            }
+            Some(Reference {
                 text: c.text,
                 year: None,
                 number: c.number,
@@ -631,7 +639,7 @@ fn body_references(body: &str, body_line: usize) -> Vec<Reference> {
                 type_name: c.type_name,
                 issuer: c.issuer,
                 line: Some(line),
-            }
+            })
         })
         .collect()
 }

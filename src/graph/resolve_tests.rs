@@ -1,8 +1,8 @@
 use std::path::Path;
 
 use super::*;
-use crate::graph::chain;
 use crate::content::document;
+use crate::graph::chain;
 
 fn doc(section: Section, name: &str, fm: &str) -> Document {
     let src = format!("---\ntitle: {name}\n{fm}---\n");

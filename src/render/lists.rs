@@ -202,6 +202,65 @@ pub fn specs(lib: &Library) -> (Vec<ListSpec>, Facets) {
     (out, facets)
 }
 
+/// How many related documents a document page shows before linking to a full list.
+pub const INLINE: usize = 20;
+
+/// Full, paginated lists of a document's implementers (direct, and with
+/// everything that implements those) and of who cites it, for documents
+/// whose lists are longer than a page shows inline. Keeps every document
+/// page small however many plans implement it.
+pub fn related_specs(lib: &Library) -> Vec<ListSpec> {
+    let mut out = Vec::new();
+    for (i, n) in lib.nodes.iter().enumerate() {
+        let url = n.doc.url();
+        let title = &n.doc.title;
+        if lib.implemented_by[i].len() > INLINE {
+            let mut items = lib.implemented_by[i].clone();
+            newest_first(lib, &mut items);
+            out.push(related(
+                format!("{url}implemented-by/"),
+                title,
+                "Văn bản thực hiện",
+                items,
+            ));
+        }
+        let all: Vec<Idx> = crate::graph::chain::implementers(lib, i)
+            .into_iter()
+            .map(|(j, _)| j)
+            .collect();
+        if all.len() > INLINE && all.len() > lib.implemented_by[i].len() {
+            out.push(related(
+                format!("{url}implemented-by/all/"),
+                title,
+                "Văn bản thực hiện, kể cả gián tiếp",
+                all,
+            ));
+        }
+        if lib.cited_by[i].len() > INLINE {
+            let mut items = lib.cited_by[i].clone();
+            newest_first(lib, &mut items);
+            out.push(related(
+                format!("{url}cited-by/"),
+                title,
+                "Văn bản trích dẫn",
+                items,
+            ));
+        }
+    }
+    out
+}
+
+fn related(path: String, title: &str, what: &str, items: Vec<Idx>) -> ListSpec {
+    ListSpec {
+        path,
+        title: format!("{what}: {title}"),
+        intro: format!("{what} “{title}”."),
+        items,
+        facets: false,
+        children: Vec::new(),
+    }
+}
+
 /// Site path of page `n` (1-based) of a list: `/plans/`, `/plans/page/2/`.
 pub fn page_path(base: &str, n: usize) -> String {
     if n <= 1 {

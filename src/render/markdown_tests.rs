@@ -10,7 +10,9 @@ fn tables_footnotes_and_heading_ids() {
     assert!(r.html.contains("<h1 id=\"i-muc-dich\">"), "{}", r.html);
     assert!(r.html.contains("<h2 id=\"muc-dich\">"));
     assert!(r.html.contains("<h2 id=\"muc-dich-2\">"));
-    assert!(r.html.contains("<div class=\"table-wrap\"><table>"));
+    assert!(r.html.contains(
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng 1\"><table>"
+    ));
     assert!(r.html.contains("footnote-definition"));
     assert_eq!(
         r.headings[0],
@@ -68,4 +70,11 @@ fn existing_links_are_not_nested() {
         &link,
     );
     assert!(!r.html.contains("/x/"), "{}", r.html);
+}
+
+#[test]
+fn escape_handles_every_special_character_and_keeps_the_rest() {
+    assert_eq!(escape("a<b>&\"'ư/x"), "a&lt;b&gt;&amp;&quot;&#39;ư/x");
+    assert_eq!(escape(""), "");
+    assert_eq!(escape("Đạo"), "Đạo");
 }

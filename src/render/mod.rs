@@ -99,7 +99,19 @@ pub fn render_site(
         search_docs.extend(r.search);
     }
     let t = crate::timing::phase("collect", t);
-    let index = crate::search::build_index(&search_docs);
+    let mut write_error = None;
+    let mut texts = 0;
+    let index = crate::search::build_index_streaming(&search_docs, &mut |path, bytes| {
+        texts += 1;
+        if write_error.is_none() {
+            write_error = out.put(&path, &bytes).err();
+        }
+    });
+    drop(search_docs);
+    if let Some(e) = write_error {
+        return Err(err(e));
+    }
+    files += texts;
     let t = crate::timing::phase("search index", t);
     for (path, bytes) in index {
         out.put(&path, &bytes).map_err(err)?;

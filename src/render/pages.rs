@@ -128,7 +128,8 @@ impl<'a> Env<'a> {
             today,
             3,
         );
-        let (lists, facets) = lists::specs(lib);
+        let (mut lists, facets) = lists::specs(lib);
+        lists.extend(lists::related_specs(lib));
         Ok(Env {
             lib,
             cfg,
@@ -329,7 +330,10 @@ pub fn render_job(env: &Env<'_>, job: Job, out: &dyn Output) -> Result<JobResult
             let view = ListPage {
                 heading: l.title.clone(),
                 intro: l.intro.clone(),
-                items: view::docs(items, &env.sums),
+                items: items
+                    .iter()
+                    .map(|&i| env.sums[i].item_html.as_str())
+                    .collect(),
                 total: l.items.len(),
                 page,
                 pages,
@@ -537,7 +541,8 @@ struct PageLink {
 struct ListPage<'a> {
     heading: String,
     intro: String,
-    items: Vec<DocSummary>,
+    /// Pre-rendered list items (`partials/doc_item.html`).
+    items: Vec<&'a str>,
     total: usize,
     page: usize,
     pages: usize,
@@ -599,6 +604,7 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> (DocPage, String) {
     };
     let summary = env.sums[i].clone();
     let description = describe(&summary, &body.text);
+    let all = chain::implementers(lib, i);
     let page = DocPage {
         signer: d.signer.clone(),
         body_html: body.html.clone(),
@@ -606,16 +612,30 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> (DocPage, String) {
         description,
         basis: view::links(&lib.basis[i], &env.sums),
         tree: view::tree(&chain::basis_tree(lib, i), &env.sums),
-        implemented_by: view::docs(&lib.implemented_by[i], &env.sums),
-        implemented_by_all: chain::implementers(lib, i)
-            .into_iter()
-            .map(|(j, depth)| view::Implementer {
+        implemented_by: view::docs(
+            &newest(lib, &lib.implemented_by[i], lists::INLINE),
+            &env.sums,
+        ),
+        implemented_by_count: lib.implemented_by[i].len(),
+        implemented_by_href: (lib.implemented_by[i].len() > lists::INLINE)
+            .then(|| env.site.href(&format!("{}implemented-by/", d.url()))),
+        implemented_by_all: all
+            .iter()
+            .take(lists::INLINE)
+            .map(|&(j, depth)| view::Implementer {
                 doc: env.sums[j].clone(),
                 depth,
             })
             .collect(),
+        implemented_by_all_count: all.len(),
+        implemented_by_all_href: (all.len() > lists::INLINE
+            && all.len() > lib.implemented_by[i].len())
+        .then(|| env.site.href(&format!("{}implemented-by/all/", d.url()))),
         cites: view::links(&lib.cites[i], &env.sums),
-        cited_by: view::docs(&lib.cited_by[i], &env.sums),
+        cited_by: view::docs(&newest(lib, &lib.cited_by[i], lists::INLINE), &env.sums),
+        cited_by_count: lib.cited_by[i].len(),
+        cited_by_href: (lib.cited_by[i].len() > lists::INLINE)
+            .then(|| env.site.href(&format!("{}cited-by/", d.url()))),
         campaigns: d
             .campaigns
             .iter()
@@ -634,6 +654,14 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> (DocPage, String) {
         doc: summary,
     };
     (page, body.text.clone())
+}
+
+/// The `n` newest of `idxs`.
+fn newest(lib: &Library, idxs: &[Idx], n: usize) -> Vec<Idx> {
+    let mut v = idxs.to_vec();
+    lists::newest_first(lib, &mut v);
+    v.truncate(n);
+    v
 }
 
 /// Renders a body, skipping the citation scan when the document cites nothing.

@@ -105,10 +105,20 @@ pub struct DocPage {
     pub description: String,
     pub basis: Vec<LinkView>,
     pub tree: Vec<TreeView>,
+    /// The newest direct implementers (at most `lists::INLINE`).
     pub implemented_by: Vec<DocSummary>,
+    pub implemented_by_count: usize,
+    /// Full paginated list, when there are more than the page shows.
+    pub implemented_by_href: Option<String>,
+    /// Direct and indirect implementers, breadth first (at most `lists::INLINE`).
     pub implemented_by_all: Vec<Implementer>,
+    pub implemented_by_all_count: usize,
+    pub implemented_by_all_href: Option<String>,
     pub cites: Vec<LinkView>,
+    /// The newest citing documents (at most `lists::INLINE`).
     pub cited_by: Vec<DocSummary>,
+    pub cited_by_count: usize,
+    pub cited_by_href: Option<String>,
     pub campaigns: Vec<CampaignRef>,
     /// schema.org `Legislation` JSON-LD, ready to embed.
     pub jsonld: String,

@@ -382,16 +382,15 @@ fn merge(parts: Vec<Builder>) -> Builder {
 type Files = Vec<(String, Vec<u8>)>;
 
 /// The metadata chunks and the text parts, in id order.
-fn doc_files(docs: &[SearchDoc], order: &[usize]) -> (Files, Files) {
+fn doc_files(docs: &[SearchDoc], order: &[usize], texts: &mut dyn FnMut(String, Vec<u8>)) -> Files {
     let mut files = Vec::with_capacity(order.len() / CHUNK_DOCS + 1);
-    let mut texts = Vec::with_capacity(order.len());
     let mut chunk: Vec<u8> = Vec::new();
     for (id, &i) in order.iter().enumerate() {
         let d = &docs[i];
         let text = collapse_ws(&d.text);
         let parts = split_parts(&text);
         for (p, part) in parts.iter().enumerate() {
-            texts.push((text_path(id, p), part.as_bytes().to_vec()));
+            texts(text_path(id, p), part.as_bytes().to_vec());
         }
         chunk.push(if id % CHUNK_DOCS == 0 { b'[' } else { b',' });
         let meta = (
@@ -411,7 +410,7 @@ fn doc_files(docs: &[SearchDoc], order: &[usize]) -> (Files, Files) {
             files.push((path, std::mem::take(&mut chunk)));
         }
     }
-    (files, texts)
+    files
 }
 
 pub(crate) fn text_path(id: usize, part: usize) -> String {
@@ -419,7 +418,7 @@ pub(crate) fn text_path(id: usize, part: usize) -> String {
 }
 
 /// Below this many documents per worker, threads cost more than they save.
-const MIN_DOCS_PER_THREAD: usize = 512;
+pub(crate) const MIN_DOCS_PER_THREAD: usize = 512;
 
 pub(crate) fn build(docs: &[SearchDoc]) -> Files {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
@@ -430,6 +429,30 @@ pub(crate) fn build(docs: &[SearchDoc]) -> Files {
 /// metadata and text files, then merges the vocabularies. The output does not
 /// depend on `threads` (tested).
 pub(crate) fn build_with(docs: &[SearchDoc], threads: usize, min_per_thread: usize) -> Files {
+    let mut texts: Files = Vec::new();
+    let mut out = build_streaming(docs, threads, min_per_thread, &mut |p, b| {
+        texts.push((p, b))
+    });
+    out.extend(texts);
+    out
+}
+
+/// As [`build_with`], but hands each body-text part to `sink` as soon as it is
+/// made instead of returning it: the text parts are as large as the corpus,
+/// and a national portal should not hold them all at once.
+pub(crate) fn build_streaming(
+    docs: &[SearchDoc],
+    threads: usize,
+    min_per_thread: usize,
+    sink: &mut dyn FnMut(String, Vec<u8>),
+) -> Files {
+    let mut text_hash = Fx(0);
+    let mut emit = |path: String, bytes: Vec<u8>| {
+        text_hash.write(path.as_bytes());
+        text_hash.write_usize(bytes.len());
+        text_hash.write(&bytes);
+        sink(path, bytes);
+    };
     // Newest first, so "newer first" ranking is "lower id first" in the browser.
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| {
@@ -449,7 +472,7 @@ pub(crate) fn build_with(docs: &[SearchDoc], threads: usize, min_per_thread: usi
         .div_ceil(threads.max(1))
         .max(min_per_thread)
         .max(1);
-    let (b, (files, texts)) = std::thread::scope(|s| {
+    let (b, files) = std::thread::scope(|s| {
         let workers: Vec<_> = order
             .chunks(per)
             .enumerate()
@@ -463,7 +486,7 @@ pub(crate) fn build_with(docs: &[SearchDoc], threads: usize, min_per_thread: usi
                 })
             })
             .collect();
-        let written = doc_files(docs, &order);
+        let written = doc_files(docs, &order, &mut emit);
         let parts: Vec<Builder> = workers
             .into_iter()
             .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
@@ -472,11 +495,10 @@ pub(crate) fn build_with(docs: &[SearchDoc], threads: usize, min_per_thread: usi
     });
 
     let (shard_files, firsts) = shards(&b);
-    let mut out: Files = Vec::with_capacity(1 + shard_files.len() + files.len() + texts.len());
+    let mut out: Files = Vec::with_capacity(1 + shard_files.len() + files.len());
     out.push((String::new(), Vec::new()));
     out.extend(shard_files);
     out.extend(files);
-    out.extend(texts);
 
     let mut hash = Fx(0);
     for (path, bytes) in &out[1..] {
@@ -484,6 +506,7 @@ pub(crate) fn build_with(docs: &[SearchDoc], threads: usize, min_per_thread: usi
         hash.write_usize(bytes.len());
         hash.write(bytes);
     }
+    hash.write_u64(text_hash.finish());
     let hash = hash.finish();
     // A struct, not `json!`, so field order cannot depend on serde_json features.
     #[derive(serde::Serialize)]

@@ -66,3 +66,13 @@ pub struct SearchDoc {
 pub fn build_index(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
     index::build(docs)
 }
+
+/// As [`build_index`], but the body-text parts (the bulk of the index) go to
+/// `sink` as they are made; the returned files are the rest. Same bytes.
+pub fn build_index_streaming(
+    docs: &[SearchDoc],
+    sink: &mut dyn FnMut(String, Vec<u8>),
+) -> Vec<(String, Vec<u8>)> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    index::build_streaming(docs, threads, index::MIN_DOCS_PER_THREAD, sink)
+}
