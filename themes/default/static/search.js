@@ -168,6 +168,7 @@
         const d = (await get(m, `d/${Math.floor(id / m.chunk)}.json`, true))[id % m.chunk];
         const r = { id, url: d[0], title: d[1], number: d[2], kind: d[3], issuer: d[4], date: d[5] };
         r.titleSegs = highlight(d[1], terms, 0, d[1].length);
+        r.numberHit = numberHit(d[2], res.tokens);
         r.snippet = [];
         for (let p = 0; p < Math.min(d[6], MAX_PARTS); p++) {
           const s = snippet(await get(m, `t/${Math.floor(id / 1000)}/${id}-${p}.txt`, false), terms);
@@ -179,8 +180,17 @@
     };
   }
 
-  const termsOf = (tokens) => tokens.flatMap((t) =>
+  // Terms to mark in titles and snippets. A number query ("45/kh") is marked
+  // on the result's number line instead: its parts alone ("kh") would mark
+  // unrelated words ("khẩu").
+  const termsOf = (tokens) => tokens.filter((t) => t.parts.length === 1).flatMap((t) =>
     t.parts.map((key, i) => ({ key, prefix: t.prefix && i === t.parts.length - 1 })));
+
+  // True when a query token with a digit is the start of the document's number
+  // ("1745" and "1745/qđ" both mark 1745/QĐ-TTg).
+  const compact = (s) => fold(s).replace(/[^\p{L}\p{N}]/gu, '');
+  const numberHit = (number, tokens) => !!number &&
+    tokens.some((t) => hasDigit(t.key) && compact(number).startsWith(t.key));
 
   // Folded text, and for each folded code unit the index of its source char.
   function foldMap(text) {
@@ -266,8 +276,11 @@
     const item = (r) => {
       const li = el('li'), a = fill(el('a'), r.titleSegs);
       a.href = base + r.url.replace(/^\//, '');
-      const meta = [r.number || r.kind, r.issuer, r.date].filter(Boolean).join(' · ');
-      li.append(a, el('div', 'search-meta', meta), fill(el('p', 'search-snippet'), r.snippet));
+      const meta = el('div', 'search-meta');
+      meta.append(r.numberHit ? el('mark', null, r.number) : (r.number || r.kind));
+      const rest = [r.issuer, r.date].filter(Boolean).join(' · ');
+      if (rest) meta.append(' · ' + rest);
+      li.append(a, meta, fill(el('p', 'search-snippet'), r.snippet));
       return li;
     };
 
