@@ -12,6 +12,8 @@
 //! skeleton in `bench/hugo-site/` (`--hugo-skeleton DIR` to use another).
 //! The same arguments always give byte-identical files (own PRNG, no clock).
 
+#![allow(clippy::type_complexity)]
+
 use std::fmt::Write as _;
 use std::fs;
 use std::io::{BufWriter, Write};
@@ -38,7 +40,7 @@ impl Rng {
     }
     /// Uniform in `0..n` (n > 0).
     fn below(&mut self, n: usize) -> usize {
-        ((self.next() >> 11) as u128 * n as u128 >> 53) as usize
+        (((self.next() >> 11) as u128 * n as u128) >> 53) as usize
     }
     /// Uniform in `lo..=hi`.
     fn range(&mut self, lo: i64, hi: i64) -> i64 {
@@ -173,9 +175,7 @@ impl Province {
         format!("Ủy ban nhân dân {}", self.phrase())
     }
     fn party(&self) -> String {
-        if self.name.starts_with("Thành phố") {
-            format!("Thành ủy {}", self.name)
-        } else if self.city {
+        if self.city {
             format!("Thành ủy {}", self.name)
         } else {
             format!("Tỉnh ủy {}", self.name)
@@ -786,9 +786,9 @@ fn plan_text(
         j += 1;
         let _ = write!(b, "### {j}. {name}\n\n{duty}\n\n");
     }
-    let _ = write!(
+    let _ = writeln!(
         b,
-        "Trên đây là {} của {}. Trong quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo để xem xét, chỉ đạo./.\n",
+        "Trên đây là {} của {}. Trong quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo để xem xét, chỉ đạo./.",
         title,
         cx.issuer()
     );
