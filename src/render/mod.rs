@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod data;
 pub mod ics;
+pub mod incremental;
 pub mod lists;
 pub mod markdown;
 pub mod pages;
@@ -38,6 +39,10 @@ pub struct Incremental<'a> {
     /// Fingerprint of every page's view data in the previous build.
     pub prev: &'a HashMap<String, u64>,
     pub md_cache: &'a pages::MdCache,
+    pub items: &'a incremental::ItemCache,
+    /// Also write the site-wide files (search index, feeds, sitemap, data).
+    /// Serve first renders pages alone, reloads the browser, then does these.
+    pub aggregates: bool,
 }
 
 /// A finished render.
@@ -69,11 +74,14 @@ pub fn render_site(
     incremental: Option<Incremental<'_>>,
 ) -> Result<Outcome, Vec<Diagnostic>> {
     let t0 = std::time::Instant::now();
-    let mut env = Env::new(lib, cfg, tera, opts.now, opts.live_reload)?;
-    if let Some(inc) = &incremental {
-        env.prev = Some(inc.prev);
-        env.md_cache = Some(inc.md_cache);
-    }
+    let env = Env::new(
+        lib,
+        cfg,
+        tera,
+        opts.now,
+        opts.live_reload,
+        incremental.as_ref(),
+    )?;
     let t = crate::timing::phase("views", t0);
     let jobs = env.jobs();
     let (results, errors) = pages::render_jobs(&env, &jobs, out);
@@ -89,6 +97,18 @@ pub fn render_site(
         .collect();
     let page_paths: Vec<String> = jobs.iter().map(|&j| env.path_of(j).0).collect();
     let err = |e: anyhow::Error| vec![Diagnostic::error(format!("{e:#}"))];
+    if incremental.as_ref().is_some_and(|i| !i.aggregates) {
+        let stats = Stats {
+            pages: jobs.len(),
+            rendered,
+            files,
+        };
+        return Ok(Outcome {
+            stats,
+            fingerprints,
+            page_paths,
+        });
+    }
 
     let mut descriptions = HashMap::new();
     let mut search_docs = Vec::new();

@@ -52,6 +52,12 @@ pub struct Env<'a> {
     pub now: NaiveDateTime,
     /// Serve only: rendered bodies from the previous build, reused when unchanged.
     pub md_cache: Option<&'a MdCache>,
+    /// Per node: fingerprint of its summary (see `incremental::summary_fp`).
+    pub sfp: Vec<u64>,
+    /// Serve only: list items rendered before, by summary fingerprint.
+    pub item_cache: Option<&'a super::incremental::ItemCache>,
+    /// False in serve's first, pages-only pass: no search entries are needed.
+    pub aggregates: bool,
     /// Serve only: fingerprints of the previous build's pages; a page whose
     /// view data hashes the same is not rendered again.
     pub prev: Option<&'a HashMap<String, u64>>,
@@ -65,6 +71,14 @@ pub struct MdCache {
 }
 
 impl MdCache {
+    fn get(&self, id: &str) -> Option<std::sync::Arc<markdown::Rendered>> {
+        self.map
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(id)
+            .map(|(_, r)| r.clone())
+    }
+
     fn get_or_render(
         &self,
         id: &str,
@@ -94,6 +108,7 @@ impl<'a> Env<'a> {
         tera: &'a Tera,
         now: NaiveDateTime,
         live_reload: bool,
+        inc: Option<&super::Incremental<'a>>,
     ) -> Result<Env<'a>, Vec<Diagnostic>> {
         let today = now.date();
         let site = SiteView {
@@ -108,7 +123,9 @@ impl<'a> Env<'a> {
             live_reload,
         };
         let mut sums = view::summaries(lib, &site);
-        item_html(tera, &site, &mut sums)?;
+        let sfp: Vec<u64> = sums.iter().map(super::incremental::summary_fp).collect();
+        let item_cache = inc.map(|i| i.items);
+        item_html(tera, &site, &mut sums, &sfp, item_cache)?;
         let observances = calendar::gather(lib);
         let campaign_html: HashMap<Idx, String> = observances
             .iter()
@@ -142,8 +159,11 @@ impl<'a> Env<'a> {
             facets,
             campaign_html,
             now,
-            md_cache: None,
-            prev: None,
+            md_cache: inc.map(|i| i.md_cache),
+            prev: inc.map(|i| i.prev),
+            sfp,
+            item_cache,
+            aggregates: inc.is_none_or(|i| i.aggregates),
         })
     }
 
@@ -183,7 +203,13 @@ impl<'a> Env<'a> {
 }
 
 /// Renders every document's list item once, in parallel.
-fn item_html(tera: &Tera, site: &SiteView, sums: &mut [DocSummary]) -> Result<(), Vec<Diagnostic>> {
+fn item_html(
+    tera: &Tera,
+    site: &SiteView,
+    sums: &mut [DocSummary],
+    sfp: &[u64],
+    cache: Option<&super::incremental::ItemCache>,
+) -> Result<(), Vec<Diagnostic>> {
     #[derive(Serialize)]
     struct Item<'a> {
         site: &'a SiteView,
@@ -191,9 +217,17 @@ fn item_html(tera: &Tera, site: &SiteView, sums: &mut [DocSummary]) -> Result<()
     }
     let rendered: Vec<Result<String, tera::Error>> = sums
         .par_iter()
-        .map(|d| {
+        .zip(sfp)
+        .map(|(d, &fp)| {
+            if let Some(html) = cache.and_then(|c| c.get(fp)) {
+                return Ok(html);
+            }
             let ctx = tera::Context::from_serialize(Item { site, d })?;
-            tera.render("partials/doc_item.html", &ctx)
+            let html = tera.render("partials/doc_item.html", &ctx)?;
+            if let Some(c) = cache {
+                c.put(fp, html.clone());
+            }
+            Ok(html)
         })
         .collect();
     for (s, r) in sums.iter_mut().zip(rendered) {
@@ -246,6 +280,57 @@ pub fn render_job(env: &Env<'_>, job: Job, out: &dyn Output) -> Result<JobResult
         fingerprint: None,
         rendered: false,
     };
+    if let Some(prev) = env.prev {
+        if let Some(fp) = super::incremental::input_fp(env, job, &env.sfp) {
+            result.fingerprint = Some((path.clone(), fp));
+            if prev.get(&path) == Some(&fp) {
+                if let (Job::Doc(i), true) = (job, env.aggregates) {
+                    if !reuse_doc(env, i, &mut result) {
+                        // Not cached after all: build it as if changed.
+                        return render_job_fresh(env, job, out, result, path, canonical);
+                    }
+                }
+                return Ok(result);
+            }
+        }
+    }
+    render_job_fresh(env, job, out, result, path, canonical)
+}
+
+/// Search entry and description of an unchanged document, from the cache.
+fn reuse_doc(env: &Env<'_>, i: Idx, result: &mut JobResult) -> bool {
+    let node = &env.lib.nodes[i];
+    let Some(body) = env.md_cache.and_then(|c| c.get(&node.doc.id)) else {
+        return node.doc.body.trim().is_empty();
+    };
+    let summary = &env.sums[i];
+    result.description = Some((i, describe(summary, &body.text)));
+    result.search = search_doc(node, summary, &body.text);
+    true
+}
+
+fn search_doc(node: &crate::graph::Node, s: &DocSummary, text: &str) -> Option<SearchDoc> {
+    (!node.stub && node.doc.section != Section::Campaign).then(|| SearchDoc {
+        url: node.doc.url(),
+        title: node.doc.title.clone(),
+        number: s.number.clone(),
+        kind: s.type_name.clone().unwrap_or_default(),
+        issuer: node.doc.issuer.clone(),
+        jurisdiction: node.doc.jurisdiction.clone(),
+        date: s.date.clone(),
+        sort_date: s.date_iso.clone(),
+        text: text.to_string(),
+    })
+}
+
+fn render_job_fresh(
+    env: &Env<'_>,
+    job: Job,
+    out: &dyn Output,
+    mut result: JobResult,
+    path: String,
+    canonical: String,
+) -> Result<JobResult, Diagnostic> {
     let html: Option<String> = match job {
         Job::Home => {
             let mut latest: Vec<Idx> = env.lists[0].items.iter().copied().take(10).collect();
@@ -279,19 +364,7 @@ pub fn render_job(env: &Env<'_>, job: Job, out: &dyn Output) -> Result<JobResult
             let (page, text) = doc_page(env, i);
             let node = &env.lib.nodes[i];
             let description = page.description.clone();
-            if !node.stub && node.doc.section != Section::Campaign {
-                result.search = Some(SearchDoc {
-                    url: node.doc.url(),
-                    title: node.doc.title.clone(),
-                    number: page.doc.number.clone(),
-                    kind: page.doc.type_name.clone().unwrap_or_default(),
-                    issuer: node.doc.issuer.clone(),
-                    jurisdiction: node.doc.jurisdiction.clone(),
-                    date: page.doc.date.clone(),
-                    sort_date: page.doc.date_iso.clone(),
-                    text,
-                });
-            }
+            result.search = search_doc(node, &page.doc, &text);
             result.description = Some((i, description.clone()));
             let template = match (node.stub, node.doc.section) {
                 (true, _) => "stub.html",
@@ -478,13 +551,7 @@ fn render<T: Serialize>(
     result: &mut JobResult,
     frame: Frame<'_, T>,
 ) -> Result<Option<String>, Diagnostic> {
-    if let Some(prev) = env.prev {
-        let fp = fingerprint(template, &frame);
-        result.fingerprint = Some((path.to_string(), fp));
-        if prev.get(path) == Some(&fp) {
-            return Ok(None);
-        }
-    }
+    let _ = result;
     let ctx = tera::Context::from_serialize(&frame)
         .map_err(|e| Diagnostic::error(format!("cannot prepare `{path}`: {e}")))?;
     env.tera
@@ -497,27 +564,6 @@ fn render<T: Serialize>(
             .help("check the variable names against docs/theming.md")
         })
         .map(Some)
-}
-
-/// Hash of a page's template name and view data, streamed through serde so
-/// no JSON string is built.
-fn fingerprint<T: Serialize>(template: &str, frame: &T) -> u64 {
-    use std::hash::Hasher;
-    struct HashWriter(std::collections::hash_map::DefaultHasher);
-    impl std::io::Write for HashWriter {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.write(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut w = HashWriter(Default::default());
-    w.0.write(template.as_bytes());
-    // Serializing plain view structs into a hasher cannot fail.
-    let _ = serde_json::to_writer(&mut w, frame);
-    w.0.finish()
 }
 
 #[derive(Serialize)]

@@ -49,8 +49,13 @@ pub struct State {
     template_diags: Vec<Diagnostic>,
     fingerprints: HashMap<String, u64>,
     md_cache: MdCache,
-    /// Every path the last good build produced.
-    paths: BTreeSet<String>,
+    /// Page paths of the last good build.
+    pages: BTreeSet<String>,
+    /// Site-wide files (search index, feeds, data) of the last good build.
+    aggregates: BTreeSet<String>,
+    /// The graph of a rebuild whose site-wide files are still to be written.
+    pending: Option<graph::Library>,
+    items: render::incremental::ItemCache,
     /// What the server serves: the last good build.
     pub out: Memory,
 }
@@ -67,7 +72,10 @@ impl State {
             template_diags: Vec::new(),
             fingerprints: HashMap::new(),
             md_cache: MdCache::default(),
-            paths: BTreeSet::new(),
+            pages: BTreeSet::new(),
+            aggregates: BTreeSet::new(),
+            pending: None,
+            items: Default::default(),
             out: Memory::new(),
         }
     }
@@ -97,6 +105,7 @@ impl State {
             self.reparse(&changes.content);
         }
 
+        let t = crate::timing::phase("parse", start);
         let mut diags = Diagnostics::default();
         diags.extend(self.config_diags.iter().cloned());
         diags.extend(self.template_diags.iter().cloned());
@@ -106,7 +115,9 @@ impl State {
             docs.extend(f.document.iter().cloned());
         }
         content::check_unique_ids(&mut docs, &mut diags);
+        let t = crate::timing::phase("collect docs", t);
         let lib = graph::resolve::build(docs, &mut diags);
+        crate::timing::phase("resolve", t);
         let mut result = Rebuild {
             diagnostics: Diagnostics::default(),
             stats: None,
@@ -116,32 +127,16 @@ impl State {
             diags.has_errors() || !self.template_diags.is_empty(),
             &self.tera,
         ) {
-            let staging = Memory::new();
-            let opts = RenderOptions {
-                root: &self.root,
-                now: crate::pipeline::now(),
-                live_reload: true,
-            };
-            let inc = Incremental {
-                prev: &self.fingerprints,
-                md_cache: &self.md_cache,
-            };
-            match render::render_site(&lib, &self.config, tera, &opts, &staging, Some(inc)) {
-                Ok(outcome) => {
-                    let mut keep: BTreeSet<String> = outcome.page_paths.into_iter().collect();
-                    for p in staging.paths() {
-                        if let Some(bytes) = staging.get(&p) {
-                            // Memory only refuses unsafe paths, which staging already refused.
-                            let _ = self.out.put(&p, &bytes);
-                        }
-                        keep.insert(p);
-                    }
-                    for gone in self.paths.difference(&keep) {
+            match self.render(&lib, tera, false) {
+                Ok((outcome, _)) => {
+                    let pages: BTreeSet<String> = outcome.page_paths.into_iter().collect();
+                    for gone in self.pages.difference(&pages) {
                         self.out.remove(gone);
                     }
-                    self.paths = keep;
+                    self.pages = pages;
                     self.fingerprints = outcome.fingerprints;
                     result.stats = Some(outcome.stats);
+                    self.pending = Some(lib);
                 }
                 Err(errs) => diags.extend(errs),
             }
@@ -150,6 +145,55 @@ impl State {
         result.diagnostics = diags;
         result.millis = start.elapsed().as_millis();
         result
+    }
+
+    /// Renders into a staging map and copies the result into the served site,
+    /// so a render that fails half-way never shows. Returns what was written.
+    fn render(
+        &self,
+        lib: &graph::Library,
+        tera: &tera::Tera,
+        aggregates: bool,
+    ) -> Result<(render::Outcome, Vec<String>), Vec<Diagnostic>> {
+        let staging = Memory::new();
+        let opts = RenderOptions {
+            root: &self.root,
+            now: crate::pipeline::now(),
+            live_reload: true,
+        };
+        let inc = Incremental {
+            prev: &self.fingerprints,
+            md_cache: &self.md_cache,
+            items: &self.items,
+            aggregates,
+        };
+        let outcome = render::render_site(lib, &self.config, tera, &opts, &staging, Some(inc))?;
+        let written = staging.paths();
+        for p in &written {
+            if let Some(bytes) = staging.get(p) {
+                // Memory only refuses unsafe paths, which staging already refused.
+                let _ = self.out.put(p, &bytes);
+            }
+        }
+        Ok((outcome, written))
+    }
+
+    /// Second half of a rebuild, after the browser has reloaded: the search
+    /// index, feeds, sitemap and open data, which every page change can touch
+    /// but no page view waits for. Returns milliseconds taken, or errors.
+    pub fn finish(&mut self) -> Result<u128, Vec<Diagnostic>> {
+        let start = Instant::now();
+        let (Some(lib), Some(tera)) = (self.pending.take(), self.tera.as_ref()) else {
+            return Ok(0);
+        };
+        let (outcome, written) = self.render(&lib, tera, true)?;
+        let pages: BTreeSet<String> = outcome.page_paths.into_iter().collect();
+        let rest: BTreeSet<String> = written.into_iter().filter(|p| !pages.contains(p)).collect();
+        for gone in self.aggregates.difference(&rest) {
+            self.out.remove(gone);
+        }
+        self.aggregates = rest;
+        Ok(start.elapsed().as_millis())
     }
 
     fn rescan(&mut self) {

@@ -23,7 +23,7 @@ use changes::Changes;
 use incremental::{Rebuild, State};
 
 /// Quiet time that ends a burst of events (an editor's save-as-rename, a `git checkout`).
-const DEBOUNCE: Duration = Duration::from_millis(60);
+const DEBOUNCE: Duration = Duration::from_millis(30);
 /// Longest we wait for a burst to end before rebuilding anyway.
 const MAX_WAIT: Duration = Duration::from_millis(600);
 
@@ -53,6 +53,7 @@ pub fn run(args: &ServeArgs) -> Result<()> {
     let first = state.rebuild(&Changes::default(), true);
     let hub = http::Hub::default();
     report(&root, "first build", &first, &hub, color);
+    finish(&root, &mut state, color);
 
     // Watch before serving: an edit made as soon as the URL is printed must not be missed.
     let (tx, rx) = mpsc::channel();
@@ -110,6 +111,7 @@ pub fn run(args: &ServeArgs) -> Result<()> {
         }
         let result = state.rebuild(&changes, false);
         report(&root, &changes.describe(), &result, &hub, color);
+        finish(&root, &mut state, color);
     }
 }
 
@@ -158,6 +160,15 @@ fn report(root: &Path, what: &str, r: &Rebuild, hub: &http::Hub, color: bool) {
             let json = problems_json(&r.diagnostics);
             hub.set_problems(json.clone());
             hub.broadcast("problems", &json);
+        }
+    }
+}
+
+/// Writes the site-wide files after the reload went out.
+fn finish(root: &Path, state: &mut State, color: bool) {
+    if let Err(errs) = state.finish() {
+        for d in &errs {
+            eprint!("{}", diag::render(d, root, color));
         }
     }
 }

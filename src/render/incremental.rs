@@ -1,0 +1,144 @@
+//! What `serve` reuses between rebuilds, and how it decides a page is unchanged.
+//!
+//! A page's *input fingerprint* hashes everything its view is made from,
+//! read straight from the graph: the document's own content and the summary
+//! of every document the page shows (its basis tree, implementers, cites…).
+//! Equal fingerprints mean an equal page, so the page is neither built nor
+//! rendered again. Computing one costs a few hashes; building a view costs
+//! clones, Markdown and Tera. A template or settings change clears them all.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::{Mutex, PoisonError};
+
+use super::lists;
+use super::pages::{Env, Job};
+use super::view::DocSummary;
+use crate::graph::{chain, Idx};
+
+/// List items rendered in earlier builds, by summary fingerprint.
+#[derive(Default)]
+pub struct ItemCache {
+    map: Mutex<HashMap<u64, String>>,
+}
+
+impl ItemCache {
+    pub fn get(&self, fp: u64) -> Option<String> {
+        self.map
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&fp)
+            .cloned()
+    }
+
+    pub fn put(&self, fp: u64, html: String) {
+        let mut m = self.map.lock().unwrap_or_else(PoisonError::into_inner);
+        // Bounded: a long editing session must not grow without limit.
+        if m.len() > 200_000 {
+            m.clear();
+        }
+        m.insert(fp, html);
+    }
+}
+
+fn hasher() -> std::collections::hash_map::DefaultHasher {
+    std::collections::hash_map::DefaultHasher::new()
+}
+
+/// Fingerprint of what a summary shows (before its list item is rendered).
+pub fn summary_fp(s: &DocSummary) -> u64 {
+    let mut h = hasher();
+    (&s.id, &s.href, &s.title, &s.number, &s.type_name, &s.issuer).hash(&mut h);
+    (&s.jurisdiction, &s.date, s.stub, s.draft, s.is_plan).hash(&mut h);
+    h.finish()
+}
+
+/// The input fingerprint of a job, or None for pages that are always
+/// rendered (a handful of site-wide pages, cheap to redo).
+pub fn input_fp(env: &Env<'_>, job: Job, sfp: &[u64]) -> Option<u64> {
+    let mut h = hasher();
+    // Every page's footer shows the build date.
+    env.site.today.hash(&mut h);
+    match job {
+        Job::Doc(i) => doc_fp(env, i, sfp, &mut h),
+        Job::List { spec, page } => {
+            let l = &env.lists[spec];
+            let per = env.cfg.per_page;
+            (&l.path, &l.title, &l.intro, page, l.items.len()).hash(&mut h);
+            let from = ((page - 1) * per).min(l.items.len());
+            let to = (page * per).min(l.items.len());
+            for &i in &l.items[from..to] {
+                sfp[i].hash(&mut h);
+            }
+            for c in &l.children {
+                (&c.name, &c.href).hash(&mut h);
+            }
+            if l.facets {
+                let f = &env.facets;
+                for x in f
+                    .jurisdictions
+                    .iter()
+                    .chain(&f.issuers)
+                    .chain(&f.types)
+                    .chain(&f.years)
+                {
+                    (&x.name, &x.href, x.count).hash(&mut h);
+                }
+            }
+        }
+        _ => return None,
+    }
+    Some(h.finish())
+}
+
+fn doc_fp(env: &Env<'_>, i: Idx, sfp: &[u64], h: &mut impl Hasher) {
+    let lib = env.lib;
+    let d = &lib.nodes[i].doc;
+    (sfp[i], &d.body, &d.signer, &d.path, lib.nodes[i].stub).hash(h);
+    for c in &d.campaigns {
+        (&c.name, c.when).hash(h);
+    }
+    for l in lib.basis[i].iter().chain(&lib.cites[i]) {
+        (&l.text, &l.number, l.date, sfp[l.target]).hash(h);
+    }
+    let mut stack = chain::basis_tree(lib, i);
+    while let Some(n) = stack.pop() {
+        (sfp[n.idx], n.repeated).hash(h);
+        stack.extend(n.children);
+    }
+    let shown = |v: &[Idx], h: &mut dyn Hasher| {
+        v.len().hash(&mut HasherRef(h));
+        let mut items = v.to_vec();
+        lists::newest_first(lib, &mut items);
+        for &j in items.iter().take(lists::INLINE) {
+            sfp[j].hash(&mut HasherRef(h));
+        }
+    };
+    shown(&lib.implemented_by[i], h);
+    shown(&lib.cited_by[i], h);
+    let all = chain::implementers(lib, i);
+    all.len().hash(h);
+    for (j, depth) in all.iter().take(lists::INLINE) {
+        (sfp[*j], depth).hash(h);
+    }
+    // Body links: order-independent sum, so the map's order does not matter.
+    let mut links: u64 = 0;
+    for ((key, date), t) in &lib.body_targets[i] {
+        let mut e = hasher();
+        (key, date, sfp[*t]).hash(&mut e);
+        links = links.wrapping_add(e.finish());
+    }
+    links.hash(h);
+}
+
+/// Lets a `&mut dyn Hasher` be passed where `impl Hasher` is wanted.
+struct HasherRef<'a>(&'a mut dyn Hasher);
+
+impl Hasher for HasherRef<'_> {
+    fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.write(bytes)
+    }
+}
