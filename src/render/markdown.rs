@@ -11,6 +11,9 @@ use crate::config::RawHtml;
 use crate::legal::cite::{self, Citation};
 use crate::text::slugify;
 
+/// Maps a citation found in the text to the URL it should link to.
+type LinkFor<'a> = &'a dyn Fn(&Citation) -> Option<String>;
+
 /// HTML and plain text of one body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rendered {
@@ -42,11 +45,7 @@ pub fn render_plain(body: &str, raw_html: RawHtml) -> Rendered {
     render_with(body, raw_html, None)
 }
 
-fn render_with(
-    body: &str,
-    raw_html: RawHtml,
-    link_for: Option<&dyn Fn(&Citation) -> Option<String>>,
-) -> Rendered {
+fn render_with(body: &str, raw_html: RawHtml, link_for: Option<LinkFor<'_>>) -> Rendered {
     let mut events: Vec<Event<'_>> = Parser::new_ext(body, options()).collect();
     let headings = assign_heading_ids(&mut events);
     let mut text = String::with_capacity(body.len());
@@ -117,11 +116,7 @@ fn render_with(
 }
 
 /// Emits buffered text, turning citations into links.
-fn flush<'a>(
-    pending: &mut String,
-    out: &mut Vec<Event<'a>>,
-    link_for: Option<&dyn Fn(&Citation) -> Option<String>>,
-) {
+fn flush<'a>(pending: &mut String, out: &mut Vec<Event<'a>>, link_for: Option<LinkFor<'_>>) {
     if pending.is_empty() {
         return;
     }

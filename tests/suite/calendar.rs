@@ -79,7 +79,7 @@ fn three_forms_site() -> &'static Site {
 
 fn fill_three_forms_site(s: &Site) {
     campaigns_plan(
-        &s,
+        s,
         "ba-dang",
         "Lào Cai",
         "  - Ngày Thalassemia Thế giới (8/5)

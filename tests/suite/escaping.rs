@@ -54,7 +54,7 @@ fn markup_files(s: &Site) -> Vec<(String, String)> {
 #[test]
 fn script_in_front_matter_never_reaches_markup_unescaped() {
     let s = evil_site();
-    let files = markup_files(&s);
+    let files = markup_files(s);
     assert!(files.len() > 5, "the site was built");
     for (name, text) in &files {
         for bad in ["<script>alert(", "<img src=x"] {
