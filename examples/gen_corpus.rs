@@ -981,21 +981,9 @@ fn prepare(root: &Path, sections: &[&str]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The portal's own slug rule, so generated file names match its URLs.
 fn slug(s: &str) -> String {
-    let mut out = String::new();
-    let mut dash = false;
-    for c in deunicode::deunicode(s).chars() {
-        if c.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(c.to_ascii_lowercase());
-        } else {
-            dash = true;
-        }
-    }
-    out
+    planportal::text::slugify(s)
 }
 
 // ---------------------------------------------------------------- the corpus

@@ -395,6 +395,38 @@ fn parse_basis(cx: &mut Ctx<'_>, value: &Yaml) -> Vec<Reference> {
     out
 }
 
+/// A mapping value as collapsed text.
+fn mapping_text(m: &[(String, Yaml)], k: &str) -> Option<String> {
+    m.iter()
+        .find(|(key, _)| key == k)
+        .and_then(|(_, v)| v.as_text())
+        .map(|t| collapse_ws(&t))
+}
+
+/// One error per key of `m` not in `allowed`, suggesting the closest.
+fn check_keys(
+    cx: &mut Ctx<'_>,
+    pos: (Option<usize>, Option<usize>),
+    m: &[(String, Yaml)],
+    allowed: &[&str],
+    what: &str,
+    fallback: Option<&str>,
+) {
+    for (k, _) in m {
+        if !allowed.contains(&k.as_str()) {
+            let help = match position::suggest(k, allowed) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => fallback.map_or_else(
+                    || format!("known keys: {}", allowed.join(", ")),
+                    str::to_string,
+                ),
+            };
+            cx.error_at(pos, format!("unknown key `{k}` in {what}"))
+                .help = Some(help);
+        }
+    }
+}
+
 const BASIS_KEYS: &[&str] = &["number", "date", "year", "type", "issuer", "text"];
 
 fn basis_mapping(
@@ -402,19 +434,8 @@ fn basis_mapping(
     pos: (Option<usize>, Option<usize>),
     m: &[(String, Yaml)],
 ) -> Option<Reference> {
-    let get = |k: &str| {
-        m.iter()
-            .find(|(key, _)| key == k)
-            .and_then(|(_, v)| v.as_text())
-            .map(|t| collapse_ws(&t))
-    };
-    for (k, _) in m {
-        if !BASIS_KEYS.contains(&k.as_str()) {
-            let help = position::suggest(k, BASIS_KEYS).map(|s| format!("did you mean `{s}`?"));
-            let d = cx.error_at(pos, format!("unknown key `{k}` in a basis entry"));
-            d.help = help.or_else(|| Some(format!("known keys: {}", BASIS_KEYS.join(", "))));
-        }
-    }
+    let get = |k: &str| mapping_text(m, k);
+    check_keys(cx, pos, m, BASIS_KEYS, "a basis entry", None);
     let Some(num_text) = get("number") else {
         cx.error_at(pos, "a basis mapping needs `number`").help =
             Some("e.g. `{ number: 72-NQ/TW, date: 2025-09-09 }`".into());
@@ -505,21 +526,15 @@ fn campaign_mapping(
     pos: (Option<usize>, Option<usize>),
     m: &[(String, Yaml)],
 ) -> Option<Campaign> {
-    let get = |k: &str| {
-        m.iter()
-            .find(|(key, _)| key == k)
-            .and_then(|(_, v)| v.as_text())
-            .map(|t| collapse_ws(&t))
-    };
-    for (k, _) in m {
-        if !CAMPAIGN_KEYS.contains(&k.as_str()) {
-            let help = position::suggest(k, CAMPAIGN_KEYS).map(|s| format!("did you mean `{s}`?"));
-            cx.error_at(pos, format!("unknown key `{k}` in a campaign"))
-                .help = help.or_else(|| {
-                Some("a campaign has `name` and either `date: day/month` or `month: 1–12`".into())
-            });
-        }
-    }
+    let get = |k: &str| mapping_text(m, k);
+    check_keys(
+        cx,
+        pos,
+        m,
+        CAMPAIGN_KEYS,
+        "a campaign",
+        Some("a campaign has `name` and either `date: day/month` or `month: 1–12`"),
+    );
     let name = get("name").unwrap_or_default();
     if name.is_empty() {
         cx.error_at(pos, "a campaign needs a `name`").help =
