@@ -20,6 +20,30 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// [`slugify`] for names that repeat across a site (issuers, places, types,
+/// observances): remembered per thread, since a national portal slugifies
+/// the same few hundred names hundreds of thousands of times per build.
+pub fn slug_of_name(s: &str) -> String {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(v) = c.get(s) {
+            return v.clone();
+        }
+        let v = slugify(s);
+        // Names are few; a corpus of unique strings must not grow it forever.
+        if c.len() > 10_000 {
+            c.clear();
+        }
+        c.insert(s.to_string(), v.clone());
+        v
+    })
+}
+
 /// A matching key: no diacritics, lower case, single spaces. "Ngày dân số Thế Giới"
 /// and "Ngày Dân số thế giới" give the same key.
 pub fn fold_key(s: &str) -> String {
@@ -64,6 +88,8 @@ mod tests {
         assert_eq!(slugify("đồng Đăng"), "dong-dang");
         assert_eq!(slugify("  149-KL/TW  "), "149-kl-tw");
         assert_eq!(slugify("Quyết định"), "quyet-dinh");
+        assert_eq!(slug_of_name("Quyết định"), "quyet-dinh");
+        assert_eq!(slug_of_name("Quyết định"), "quyet-dinh");
     }
 
     #[test]

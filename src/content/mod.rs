@@ -117,26 +117,32 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<Document> {
 }
 
 /// Two files with the same URL would overwrite each other: refuse, naming both.
-pub fn check_unique_ids(docs: &mut Vec<Document>, diags: &mut Diagnostics) {
-    docs.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+pub fn check_unique_ids<D: AsRef<Document>>(docs: &mut Vec<D>, diags: &mut Diagnostics) {
+    docs.sort_by(|a, b| {
+        let (a, b) = (a.as_ref(), b.as_ref());
+        a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path))
+    });
     let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
-    docs.retain(|d| match seen.get(&d.id) {
-        Some(first) => {
-            diags.push(
-                Diagnostic::error(format!(
-                    "`{}` and `{}` both publish `{}`",
-                    first.display(),
-                    d.path.display(),
-                    d.url()
-                ))
-                .at(&d.path, Some(1))
-                .help("rename one file or give it a different `slug:`"),
-            );
-            false
-        }
-        None => {
-            seen.insert(d.id.clone(), d.path.clone());
-            true
+    docs.retain(|d| {
+        let d = d.as_ref();
+        match seen.get(&d.id) {
+            Some(first) => {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "`{}` and `{}` both publish `{}`",
+                        first.display(),
+                        d.path.display(),
+                        d.url()
+                    ))
+                    .at(&d.path, Some(1))
+                    .help("rename one file or give it a different `slug:`"),
+                );
+                false
+            }
+            None => {
+                seen.insert(d.id.clone(), d.path.clone());
+                true
+            }
         }
     });
 }

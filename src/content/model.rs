@@ -108,6 +108,12 @@ pub struct Document {
     pub body_line: usize,
 }
 
+impl AsRef<Document> for Document {
+    fn as_ref(&self) -> &Document {
+        self
+    }
+}
+
 impl Document {
     /// URL path of the page: `/plans/<slug>/`.
     pub fn url(&self) -> String {

@@ -19,7 +19,8 @@ pub type Idx = usize;
 /// A document in the graph. Stubs are synthesised from citations.
 #[derive(Debug, Clone)]
 pub struct Node {
-    pub doc: Document,
+    /// Shared, so `serve` rebuilds the graph without copying every document.
+    pub doc: std::sync::Arc<Document>,
     pub stub: bool,
 }
 

@@ -11,6 +11,7 @@
 //! is not a different date.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -31,21 +32,28 @@ pub enum Resolution {
 /// Indexes real documents by number key.
 pub struct NumberIndex {
     by_key: HashMap<String, Vec<Idx>>,
+    /// Each document's folded jurisdiction, computed once: rule 3 compares
+    /// them for every candidate of every local reference.
+    place: Vec<Option<String>>,
 }
 
 impl NumberIndex {
-    pub fn new(docs: &[Document]) -> Self {
+    pub fn new(docs: &[Arc<Document>]) -> Self {
         let mut by_key: HashMap<String, Vec<Idx>> = HashMap::with_capacity(docs.len());
         for (i, d) in docs.iter().enumerate() {
             if let Some(n) = &d.number {
                 by_key.entry(n.key.clone()).or_default().push(i);
             }
         }
-        NumberIndex { by_key }
+        let place = docs
+            .iter()
+            .map(|d| d.jurisdiction.as_deref().map(fold_key))
+            .collect();
+        NumberIndex { by_key, place }
     }
 
     /// Applies rules 1–4 for a reference made by `citing`.
-    pub fn resolve(&self, docs: &[Document], citing: &Document, r: &Reference) -> Resolution {
+    pub fn resolve(&self, docs: &[Arc<Document>], citing: &Document, r: &Reference) -> Resolution {
         let Some(all) = self.by_key.get(&r.number.key) else {
             return Resolution::Missing;
         };
@@ -59,7 +67,7 @@ impl NumberIndex {
             })
             .collect();
         if r.number.is_local() {
-            cands = nearest_in_scope(docs, citing, cands);
+            cands = nearest_in_scope(&self.place, citing, cands);
         }
         match cands.len() {
             0 => Resolution::Missing,
@@ -74,7 +82,7 @@ impl NumberIndex {
 }
 
 /// Rule 3: candidates in the citing jurisdiction, else its parent, and so on.
-fn nearest_in_scope(docs: &[Document], citing: &Document, cands: Vec<Idx>) -> Vec<Idx> {
+fn nearest_in_scope(place: &[Option<String>], citing: &Document, cands: Vec<Idx>) -> Vec<Idx> {
     let Some(j) = &citing.jurisdiction else {
         return cands;
     };
@@ -83,12 +91,7 @@ fn nearest_in_scope(docs: &[Document], citing: &Document, cands: Vec<Idx>) -> Ve
         let here: Vec<Idx> = cands
             .iter()
             .copied()
-            .filter(|&i| {
-                docs[i]
-                    .jurisdiction
-                    .as_deref()
-                    .is_some_and(|dj| fold_key(dj) == key)
-            })
+            .filter(|&i| place[i].as_deref() == Some(key.as_str()))
             .collect();
         if !here.is_empty() {
             return here;
@@ -98,7 +101,7 @@ fn nearest_in_scope(docs: &[Document], citing: &Document, cands: Vec<Idx>) -> Ve
 }
 
 /// Rule 4: the latest issued on or before `by` (or the latest at all).
-fn pick_latest(docs: &[Document], by: Option<NaiveDate>, cands: &[Idx]) -> Idx {
+fn pick_latest(docs: &[Arc<Document>], by: Option<NaiveDate>, cands: &[Idx]) -> Idx {
     let key = |&i: &Idx| (docs[i].date, std::cmp::Reverse(docs[i].id.clone()));
     let before: Vec<Idx> = cands
         .iter()
@@ -136,9 +139,10 @@ enum Target {
 
 /// Builds the library: resolves every basis and body reference, creates stubs,
 /// fills reverse edges and reports duplicates, ambiguities, missing documents and cycles.
-pub fn build(docs: Vec<Document>, diags: &mut Diagnostics) -> Library {
-    check_duplicates(&docs, diags);
+pub fn build<D: Into<Arc<Document>>>(docs: Vec<D>, diags: &mut Diagnostics) -> Library {
+    let docs: Vec<Arc<Document>> = docs.into_iter().map(Into::into).collect();
     let index = NumberIndex::new(&docs);
+    check_duplicates(&docs, &index.place, diags);
     let mut stubs: Vec<StubDraft> = Vec::new();
     let mut stub_groups: BTreeMap<StubGroup, Vec<usize>> = BTreeMap::new();
 
@@ -185,7 +189,10 @@ pub fn build(docs: Vec<Document>, diags: &mut Diagnostics) -> Library {
         .map(|doc| Node { doc, stub: false })
         .collect();
     let first_stub = nodes.len();
-    nodes.extend(stub_docs.into_iter().map(|doc| Node { doc, stub: true }));
+    nodes.extend(stub_docs.into_iter().map(|doc| Node {
+        doc: Arc::new(doc),
+        stub: true,
+    }));
 
     // Sort by id so indices, lists and JSON follow one stable order.
     let mut order: Vec<Idx> = (0..nodes.len()).collect();
@@ -429,15 +436,11 @@ fn report_stubs(lib: &Library, diags: &mut Diagnostics) {
 
 /// Two documents with the same number, date and jurisdiction are one document
 /// written twice, or a typo: refuse, naming both files.
-fn check_duplicates(docs: &[Document], diags: &mut Diagnostics) {
-    let mut seen: HashMap<(String, Option<NaiveDate>, String), &Document> = HashMap::new();
-    for d in docs {
+fn check_duplicates(docs: &[Arc<Document>], place: &[Option<String>], diags: &mut Diagnostics) {
+    let mut seen: HashMap<(&str, Option<NaiveDate>, &str), &Document> = HashMap::new();
+    for (d, p) in docs.iter().zip(place) {
         let Some(n) = &d.number else { continue };
-        let key = (
-            n.key.clone(),
-            d.date,
-            d.jurisdiction.as_deref().map(fold_key).unwrap_or_default(),
-        );
+        let key = (n.key.as_str(), d.date, p.as_deref().unwrap_or_default());
         if let Some(first) = seen.get(&key) {
             diags.push(
                 Diagnostic::error(format!(

@@ -53,8 +53,7 @@ pub fn summary_fp(s: &DocSummary) -> u64 {
     h.finish()
 }
 
-/// The input fingerprint of a job, or None for pages that are always
-/// rendered (a handful of site-wide pages, cheap to redo).
+/// The input fingerprint of a job: equal fingerprints, equal pages.
 pub fn input_fp(env: &Env<'_>, job: Job, sfp: &[u64]) -> Option<u64> {
     let mut h = hasher();
     // Every page's footer shows the build date.
@@ -86,9 +85,56 @@ pub fn input_fp(env: &Env<'_>, job: Job, sfp: &[u64]) -> Option<u64> {
                 }
             }
         }
-        _ => return None,
+        Job::Calendar => {
+            for o in &env.obs_views {
+                (
+                    &o.name,
+                    &o.anchor,
+                    &o.when,
+                    o.is_today,
+                    o.is_next,
+                    &o.next_date,
+                )
+                    .hash(&mut h);
+                o.description_html.hash(&mut h);
+                for p in &o.plans {
+                    summary_fp(p).hash(&mut h);
+                }
+            }
+        }
+        Job::Home => {
+            for &i in env.lists[0].items.iter().take(10) {
+                sfp[i].hash(&mut h);
+            }
+            (
+                env.lists[0].items.len(),
+                env.lists[1].items.len(),
+                env.observances.len(),
+            )
+                .hash(&mut h);
+            for o in &env.obs_views {
+                (&o.name, &o.anchor, o.is_today, &o.next_date).hash(&mut h);
+            }
+            facets_fp(env, &mut h);
+        }
+        Job::Jurisdictions | Job::Issuers => facets_fp(env, &mut h),
+        // Only the site settings and templates, which clear all fingerprints.
+        Job::Search | Job::NotFound => {}
     }
     Some(h.finish())
+}
+
+fn facets_fp(env: &Env<'_>, h: &mut impl Hasher) {
+    let f = &env.facets;
+    for x in f
+        .jurisdictions
+        .iter()
+        .chain(&f.issuers)
+        .chain(&f.types)
+        .chain(&f.years)
+    {
+        (&x.name, &x.href, x.count).hash(h);
+    }
 }
 
 fn doc_fp(env: &Env<'_>, i: Idx, sfp: &[u64], h: &mut impl Hasher) {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::content::model::{jurisdiction_chain, Section};
 use crate::graph::{Idx, Library};
-use crate::text::{fold_key, slugify};
+use crate::text::{fold_key, slug_of_name};
 
 /// One list before pagination.
 #[derive(Debug, Clone)]
@@ -70,7 +70,7 @@ pub fn specs(lib: &Library) -> (Vec<ListSpec>, Facets) {
         if let Some(j) = &d.jurisdiction {
             for level in jurisdiction_chain(j) {
                 juris
-                    .entry(slugify(&level))
+                    .entry(slug_of_name(&level))
                     .or_insert_with(|| (level.clone(), Vec::new()))
                     .1
                     .push(i);
@@ -78,14 +78,14 @@ pub fn specs(lib: &Library) -> (Vec<ListSpec>, Facets) {
         }
         if let Some(x) = &d.issuer {
             issuers
-                .entry(slugify(x))
+                .entry(slug_of_name(x))
                 .or_insert_with(|| (x.clone(), Vec::new()))
                 .1
                 .push(i);
         }
         if let Some(t) = &d.type_name {
             types
-                .entry(slugify(t))
+                .entry(slug_of_name(t))
                 .or_insert_with(|| (t.clone(), Vec::new()))
                 .1
                 .push(i);

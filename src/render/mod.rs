@@ -20,7 +20,7 @@ use crate::content::model::jurisdiction_chain;
 use crate::diag::Diagnostic;
 use crate::graph::Library;
 use crate::output::Output;
-use crate::text::slugify;
+use crate::text::slug_of_name;
 use pages::Env;
 
 /// Counts for the summary line.
@@ -201,7 +201,7 @@ fn write_feeds(env: &Env<'_>, out: &dyn Output) -> anyhow::Result<usize> {
                 .map(jurisdiction_chain)
                 .unwrap_or_default()
             {
-                here.entry(slugify(&level))
+                here.entry(slug_of_name(&level))
                     .or_insert_with(|| (level, Vec::new()))
                     .1
                     .push(c);

@@ -122,10 +122,13 @@ impl<'a> Env<'a> {
             year: today.year(),
             live_reload,
         };
+        let t = std::time::Instant::now();
         let mut sums = view::summaries(lib, &site);
         let sfp: Vec<u64> = sums.iter().map(super::incremental::summary_fp).collect();
         let item_cache = inc.map(|i| i.items);
+        let t = crate::timing::phase("  summaries", t);
         item_html(tera, &site, &mut sums, &sfp, item_cache)?;
+        let t = crate::timing::phase("  items", t);
         let observances = calendar::gather(lib);
         let campaign_html: HashMap<Idx, String> = observances
             .iter()
@@ -145,8 +148,11 @@ impl<'a> Env<'a> {
             today,
             3,
         );
+        let t = crate::timing::phase("  calendar", t);
         let (mut lists, facets) = lists::specs(lib);
+        let t = crate::timing::phase("  lists", t);
         lists.extend(lists::related_specs(lib));
+        crate::timing::phase("  related", t);
         Ok(Env {
             lib,
             cfg,

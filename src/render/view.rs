@@ -7,7 +7,7 @@ use crate::content::model::{Document, When};
 use crate::graph::chain::TreeNode;
 use crate::graph::{Idx, Library, Link};
 use crate::legal::date::format_vi;
-use crate::text::slugify;
+use crate::text::slug_of_name;
 
 /// Site-wide values every page gets as `site`.
 #[derive(Debug, Clone, Serialize)]
@@ -146,13 +146,13 @@ pub fn summary(d: &Document, stub: bool, site: &SiteView) -> DocSummary {
             .issuer
             .as_ref()
             .filter(|_| !stub)
-            .map(|i| site.href(&format!("/issuers/{}/", slugify(i)))),
+            .map(|i| site.href(&format!("/issuers/{}/", slug_of_name(i)))),
         jurisdiction: d.jurisdiction.clone(),
         jurisdiction_href: d
             .jurisdiction
             .as_ref()
             .filter(|_| !stub)
-            .map(|j| site.href(&format!("/jurisdictions/{}/", slugify(j)))),
+            .map(|j| site.href(&format!("/jurisdictions/{}/", slug_of_name(j)))),
         date: d.date.map(format_vi),
         date_iso: d.date.map(|x| x.to_string()),
         stub,
@@ -200,7 +200,7 @@ pub fn when_label(w: When) -> String {
 /// Anchor of an observance on the calendar page; stable across builds.
 pub fn campaign_anchor(name: &str, w: When) -> String {
     match w {
-        When::Day(d) => format!("{}-{:02}{:02}", slugify(name), d.month, d.day),
-        When::Month(m) => format!("{}-thang-{m:02}", slugify(name)),
+        When::Day(d) => format!("{}-{:02}{:02}", slug_of_name(name), d.month, d.day),
+        When::Month(m) => format!("{}-thang-{m:02}", slug_of_name(name)),
     }
 }

@@ -24,7 +24,7 @@ use crate::render::{self, templates, Incremental, RenderOptions, Stats};
 
 /// One parsed file as serve remembers it.
 struct FileState {
-    document: Option<Document>,
+    document: Option<std::sync::Arc<Document>>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -109,7 +109,7 @@ impl State {
         let mut diags = Diagnostics::default();
         diags.extend(self.config_diags.iter().cloned());
         diags.extend(self.template_diags.iter().cloned());
-        let mut docs: Vec<Document> = Vec::with_capacity(self.files.len());
+        let mut docs: Vec<std::sync::Arc<Document>> = Vec::with_capacity(self.files.len());
         for f in self.files.values() {
             diags.extend(f.diagnostics.iter().cloned());
             docs.extend(f.document.iter().cloned());
@@ -230,7 +230,7 @@ impl State {
 fn parse(root: &Path, f: &SourceFile) -> FileState {
     let p = content::load_file(root, f);
     FileState {
-        document: p.document,
+        document: p.document.map(std::sync::Arc::new),
         diagnostics: p.diagnostics,
     }
 }

