@@ -105,7 +105,11 @@ pub struct ObservanceView {
     pub day: Option<u32>,
     pub month: u32,
     pub description_html: Option<String>,
+    /// The newest plans calling for it (at most [`SHOWN`]).
     pub plans: Vec<DocSummary>,
+    pub plan_count: usize,
+    /// Paginated list of all of them, when there are more than [`SHOWN`].
+    pub plans_href: Option<String>,
     pub is_today: bool,
     pub is_next: bool,
     /// Next occurrence, `dd/mm/yyyy`.
@@ -157,11 +161,52 @@ pub fn views(
                 },
                 month: o.when.month(),
                 description_html: o.page.and_then(descriptions),
-                plans: o.callers.iter().map(|&c| sums[c].clone()).collect(),
+                plans: newest(&o.callers, sums)
+                    .into_iter()
+                    .take(SHOWN)
+                    .map(|c| sums[c].clone())
+                    .collect(),
+                plan_count: o.callers.len(),
+                plans_href: (o.callers.len() > SHOWN)
+                    .then(|| format!("{calendar_href}{}/", o.anchor)),
                 is_today: start <= today && today < end,
                 is_next: next.contains(&i),
                 next_date: crate::legal::date::format_vi(start),
                 next_date_iso: start.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Plans a calendar entry lists before linking to the full list: a national
+/// observance can have tens of thousands, and the calendar must stay one page.
+pub const SHOWN: usize = 10;
+
+/// Callers newest first (by date, then id).
+fn newest(callers: &[Idx], sums: &[DocSummary]) -> Vec<Idx> {
+    let mut v = callers.to_vec();
+    v.sort_by(|&a, &b| sums[b].date_iso.cmp(&sums[a].date_iso).then(a.cmp(&b)));
+    v
+}
+
+/// Full lists of the plans calling for each observance that has more than [`SHOWN`].
+pub fn caller_lists(obs: &[Observance], lib: &Library) -> Vec<super::lists::ListSpec> {
+    obs.iter()
+        .filter(|o| o.callers.len() > SHOWN)
+        .map(|o| {
+            let mut items = o.callers.clone();
+            super::lists::newest_first(lib, &mut items);
+            super::lists::ListSpec {
+                path: format!("/calendar/{}/", o.anchor),
+                title: format!("Kế hoạch hưởng ứng {}", o.name),
+                intro: format!(
+                    "Các kế hoạch hưởng ứng {} ({}).",
+                    o.name,
+                    when_label(o.when)
+                ),
+                items,
+                facets: false,
+                children: Vec::new(),
             }
         })
         .collect()

@@ -152,6 +152,7 @@ impl<'a> Env<'a> {
         let (mut lists, facets) = lists::specs(lib);
         let t = crate::timing::phase("  lists", t);
         lists.extend(lists::related_specs(lib));
+        lists.extend(calendar::caller_lists(&observances, lib));
         crate::timing::phase("  related", t);
         Ok(Env {
             lib,

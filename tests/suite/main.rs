@@ -19,3 +19,4 @@ mod escaping;
 mod output;
 mod pages;
 mod refs;
+mod scale;
