@@ -68,21 +68,13 @@ impl Ctx<'_> {
         }
     }
 
-    fn error_at(
-        &mut self,
-        pos: (Option<usize>, Option<usize>),
-        msg: impl Into<String>,
-    ) -> &mut Diagnostic {
+    fn error_at(&mut self, pos: Pos, msg: impl Into<String>) -> &mut Diagnostic {
         self.diags
             .push(Diagnostic::error(msg).at(self.path, pos.0).col(pos.1));
         self.diags.last_mut().expect("just pushed")
     }
 
-    fn warn_at(
-        &mut self,
-        pos: (Option<usize>, Option<usize>),
-        msg: impl Into<String>,
-    ) -> &mut Diagnostic {
+    fn warn_at(&mut self, pos: Pos, msg: impl Into<String>) -> &mut Diagnostic {
         self.diags
             .push(Diagnostic::warning(msg).at(self.path, pos.0).col(pos.1));
         self.diags.last_mut().expect("just pushed")
@@ -347,19 +339,26 @@ fn parse_slug(cx: &mut Ctx<'_>, value: &Yaml) -> Option<String> {
     Some(s)
 }
 
+/// The items of a list-valued key with their positions; a single value
+/// counts as a one-item list, nothing as none.
+fn list_items<'y>(cx: &Ctx<'_>, value: &'y Yaml, key: &str) -> Vec<(Pos, &'y Yaml)> {
+    match value {
+        Yaml::Null => Vec::new(),
+        Yaml::Seq(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (cx.item_pos(key, i), item))
+            .collect(),
+        other => vec![(cx.value_pos(key), other)],
+    }
+}
+
+/// Line and column in the file, as far as known.
+type Pos = (Option<usize>, Option<usize>);
+
 fn parse_basis(cx: &mut Ctx<'_>, value: &Yaml) -> Vec<Reference> {
-    let items = match value {
-        Yaml::Null => return Vec::new(),
-        Yaml::Seq(items) => items.as_slice(),
-        other => std::slice::from_ref(other),
-    };
     let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let pos = if matches!(value, Yaml::Seq(_)) {
-            cx.item_pos("basis", i)
-        } else {
-            cx.value_pos("basis")
-        };
+    for (pos, item) in list_items(cx, value, "basis") {
         match item {
             Yaml::Map(m) => {
                 if let Some(r) = basis_mapping(cx, pos, m) {
@@ -406,7 +405,7 @@ fn mapping_text(m: &[(String, Yaml)], k: &str) -> Option<String> {
 /// One error per key of `m` not in `allowed`, suggesting the closest.
 fn check_keys(
     cx: &mut Ctx<'_>,
-    pos: (Option<usize>, Option<usize>),
+    pos: Pos,
     m: &[(String, Yaml)],
     allowed: &[&str],
     what: &str,
@@ -429,11 +428,7 @@ fn check_keys(
 
 const BASIS_KEYS: &[&str] = &["number", "date", "year", "type", "issuer", "text"];
 
-fn basis_mapping(
-    cx: &mut Ctx<'_>,
-    pos: (Option<usize>, Option<usize>),
-    m: &[(String, Yaml)],
-) -> Option<Reference> {
+fn basis_mapping(cx: &mut Ctx<'_>, pos: Pos, m: &[(String, Yaml)]) -> Option<Reference> {
     let get = |k: &str| mapping_text(m, k);
     check_keys(cx, pos, m, BASIS_KEYS, "a basis entry", None);
     let Some(num_text) = get("number") else {
@@ -477,18 +472,8 @@ fn basis_mapping(
 }
 
 fn parse_campaigns(cx: &mut Ctx<'_>, value: &Yaml) -> Vec<Campaign> {
-    let items = match value {
-        Yaml::Null => return Vec::new(),
-        Yaml::Seq(items) => items.as_slice(),
-        other => std::slice::from_ref(other),
-    };
     let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let pos = if matches!(value, Yaml::Seq(_)) {
-            cx.item_pos("campaigns", i)
-        } else {
-            cx.value_pos("campaigns")
-        };
+    for (pos, item) in list_items(cx, value, "campaigns") {
         let parsed = match item {
             Yaml::Map(m) => campaign_mapping(cx, pos, m),
             _ => match item.as_text() {
@@ -521,11 +506,7 @@ fn parse_campaigns(cx: &mut Ctx<'_>, value: &Yaml) -> Vec<Campaign> {
 
 const CAMPAIGN_KEYS: &[&str] = &["name", "date", "month"];
 
-fn campaign_mapping(
-    cx: &mut Ctx<'_>,
-    pos: (Option<usize>, Option<usize>),
-    m: &[(String, Yaml)],
-) -> Option<Campaign> {
+fn campaign_mapping(cx: &mut Ctx<'_>, pos: Pos, m: &[(String, Yaml)]) -> Option<Campaign> {
     let get = |k: &str| mapping_text(m, k);
     check_keys(
         cx,
@@ -577,11 +558,7 @@ fn campaign_mapping(
 }
 
 /// `Ngày Thalassemia Thế giới (8/5)` or `Tháng hành động quốc gia về Dân số (tháng 12)`.
-fn campaign_text(
-    cx: &mut Ctx<'_>,
-    pos: (Option<usize>, Option<usize>),
-    t: &str,
-) -> Option<Campaign> {
+fn campaign_text(cx: &mut Ctx<'_>, pos: Pos, t: &str) -> Option<Campaign> {
     let t = collapse_ws(t);
     let (name, inner) = match (t.rfind('('), t.ends_with(')')) {
         (Some(open), true) => (

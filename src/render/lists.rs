@@ -149,36 +149,26 @@ pub fn specs(lib: &Library) -> (Vec<ListSpec>, Facets) {
         });
     }
     for (slug, (name, items)) in issuers {
-        let href = format!("/issuers/{slug}/");
-        facets.issuers.push(Facet {
-            name: name.clone(),
-            href: href.clone(),
-            count: items.len(),
-        });
-        out.push(ListSpec {
-            path: href,
-            title: name.clone(),
-            intro: format!("Văn bản do {name} ban hành."),
+        let intro = format!("Văn bản do {name} ban hành.");
+        push_filter(
+            &mut out,
+            &mut facets.issuers,
+            format!("/issuers/{slug}/"),
+            name,
+            intro,
             items,
-            facets: false,
-            children: Vec::new(),
-        });
+        );
     }
     for (slug, (name, items)) in types {
-        let href = format!("/types/{slug}/");
-        facets.types.push(Facet {
-            name: name.clone(),
-            href: href.clone(),
-            count: items.len(),
-        });
-        out.push(ListSpec {
-            path: href,
-            title: name.clone(),
-            intro: format!("Các văn bản loại {name}."),
+        let intro = format!("Các văn bản loại {name}.");
+        push_filter(
+            &mut out,
+            &mut facets.types,
+            format!("/types/{slug}/"),
+            name,
+            intro,
             items,
-            facets: false,
-            children: Vec::new(),
-        });
+        );
     }
     for (year, items) in years.into_iter().rev() {
         let href = format!("/years/{year}/");
@@ -259,6 +249,30 @@ fn related(path: String, title: &str, what: &str, items: Vec<Idx>) -> ListSpec {
         facets: false,
         children: Vec::new(),
     }
+}
+
+/// Adds a filtered list and its link in the filter bar.
+fn push_filter(
+    out: &mut Vec<ListSpec>,
+    facets: &mut Vec<Facet>,
+    href: String,
+    name: String,
+    intro: String,
+    items: Vec<Idx>,
+) {
+    facets.push(Facet {
+        name: name.clone(),
+        href: href.clone(),
+        count: items.len(),
+    });
+    out.push(ListSpec {
+        path: href,
+        title: name,
+        intro,
+        items,
+        facets: false,
+        children: Vec::new(),
+    });
 }
 
 /// Site path of page `n` (1-based) of a list: `/plans/`, `/plans/page/2/`.
