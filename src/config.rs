@@ -160,7 +160,9 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> Config {
                 ),
             },
             _ => {
-                let mut d = Diagnostic::error(format!("unknown setting `{k}`"))
+                // A warning, not an error: a site.yaml shared with other tools
+                // (or written for a newer planportal) must still build.
+                let mut d = Diagnostic::warning(format!("unknown setting `{k}` is ignored"))
                     .at(file, line)
                     .col(Some(1));
                 d = match position::suggest(&k, KEYS) {
@@ -207,5 +209,9 @@ mod tests {
         let e = d.iter().next().unwrap();
         assert_eq!(e.line, Some(2));
         assert_eq!(e.help.as_deref(), Some("did you mean `theme`?"));
+        assert!(
+            !e.is_error(),
+            "unknown settings warn, so shared site.yaml files still build"
+        );
     }
 }
