@@ -353,6 +353,19 @@ fn list_items<'y>(cx: &Ctx<'_>, value: &'y Yaml, key: &str) -> Vec<(Pos, &'y Yam
     }
 }
 
+/// An observance's day: `11/7`, or a full date whose year is ignored
+/// (`2026-07-11`), since people copy dates from the plans they read.
+fn observance_day(s: &str) -> Result<date::DayMonth, date::DateError> {
+    use chrono::Datelike;
+    date::parse_day_month(s).or_else(|e| match date::parse_date(s) {
+        Ok(d) => Ok(date::DayMonth {
+            day: d.day(),
+            month: d.month(),
+        }),
+        Err(_) => Err(e),
+    })
+}
+
 /// Line and column in the file, as far as known.
 type Pos = (Option<usize>, Option<usize>);
 
@@ -523,7 +536,7 @@ fn campaign_mapping(cx: &mut Ctx<'_>, pos: Pos, m: &[(String, Yaml)]) -> Option<
         return None;
     }
     let when = match (get("date"), get("month")) {
-        (Some(d), _) => match date::parse_day_month(&d) {
+        (Some(d), _) => match observance_day(&d) {
             Ok(dm) => When::Day(dm),
             Err(e) => {
                 cx.error_at(pos, format!("campaign `{name}`: {e}")).help =
@@ -585,7 +598,7 @@ fn campaign_text(cx: &mut Ctx<'_>, pos: Pos, t: &str) -> Option<Campaign> {
             }
         }
     } else {
-        match date::parse_day_month(&inner) {
+        match observance_day(&inner) {
             Ok(dm) => When::Day(dm),
             Err(e) => {
                 cx.error_at(pos, format!("campaign `{name}`: {e}")).help =

@@ -191,3 +191,14 @@ fn campaign_errors() {
     assert!(leap.message.contains("leap"));
     assert_eq!(p.document.unwrap().campaigns.len(), 1);
 }
+
+#[test]
+fn a_campaign_date_may_be_a_full_date() {
+    let p = parse_plan("---\ntitle: A\nissuer: B\ndate: 2026-01-01\ncampaigns:\n  - { name: X, date: 2026-07-11 }\n  - Y (11/7/2026)\n---\n");
+    assert!(errors(&p).is_empty(), "{:?}", errors(&p));
+    let d = p.document.unwrap();
+    assert!(d
+        .campaigns
+        .iter()
+        .all(|c| c.when == When::Day(date::DayMonth { day: 11, month: 7 })));
+}
