@@ -21,7 +21,7 @@ use crate::diag::Diagnostic;
 use crate::graph::Library;
 use crate::output::Output;
 use crate::text::slug_of_name;
-use pages::Env;
+use pages::{Env, Job};
 
 /// Counts for the summary line.
 #[derive(Debug, Default, Clone, Copy)]
@@ -84,20 +84,69 @@ pub fn render_site(
     )?;
     let t = crate::timing::phase("views", t0);
     let jobs = env.jobs();
-    let (results, errors) = pages::render_jobs(&env, &jobs, out);
-    let t = crate::timing::phase("pages", t);
+    let err = |e: anyhow::Error| vec![Diagnostic::error(format!("{e:#}"))];
+    let aggregates = incremental.as_ref().is_none_or(|i| i.aggregates);
+
+    // Searchable documents are rendered in batches in search order, each batch
+    // indexed and its plain text dropped before the next: a national portal
+    // never holds every page's text at once.
+    let searchable = search_order(lib);
+    let mut in_search = vec![false; lib.len()];
+    for &i in &searchable {
+        in_search[i] = true;
+    }
+    let other: Vec<Job> = jobs
+        .iter()
+        .copied()
+        .filter(|j| !matches!(j, Job::Doc(i) if in_search[*i]))
+        .collect();
+    let mut rendered = 0;
+    let mut fingerprints: HashMap<String, u64> = HashMap::new();
+    let mut descriptions = HashMap::new();
+    let mut errors = Vec::new();
+    let mut absorb = |results: Vec<pages::JobResult>,
+                      errs: Vec<Diagnostic>,
+                      search: &mut Vec<crate::search::SearchDoc>| {
+        errors.extend(errs);
+        for r in results {
+            rendered += usize::from(r.rendered);
+            fingerprints.extend(r.fingerprint);
+            if let Some((i, d)) = r.description {
+                descriptions.insert(i, d);
+            }
+            search.extend(r.search);
+        }
+    };
+    let (results, errs) = pages::render_jobs(&env, &other, out);
+    absorb(results, errs, &mut Vec::new());
+    let mut writer = crate::search::IndexWriter::new();
+    let mut texts = 0;
+    let mut write_error = None;
+    for batch in searchable.chunks(SEARCH_BATCH) {
+        let batch_jobs: Vec<Job> = batch.iter().map(|&i| Job::Doc(i)).collect();
+        let (results, errs) = pages::render_jobs(&env, &batch_jobs, out);
+        let mut docs = Vec::with_capacity(batch.len());
+        absorb(results, errs, &mut docs);
+        if aggregates {
+            let refs: Vec<&crate::search::SearchDoc> = docs.iter().collect();
+            writer.add(&refs, &mut |path, bytes| {
+                texts += 1;
+                if write_error.is_none() {
+                    write_error = out.put(&path, &bytes).err();
+                }
+            });
+        }
+    }
+    let t = crate::timing::phase("pages+index", t);
     if !errors.is_empty() {
         return Err(errors);
     }
-    let rendered = results.iter().filter(|r| r.rendered).count();
+    if let Some(e) = write_error {
+        return Err(err(e));
+    }
     let mut files = rendered;
-    let fingerprints: HashMap<String, u64> = results
-        .iter()
-        .filter_map(|r| r.fingerprint.clone())
-        .collect();
     let page_paths: Vec<String> = jobs.iter().map(|&j| env.path_of(j).0).collect();
-    let err = |e: anyhow::Error| vec![Diagnostic::error(format!("{e:#}"))];
-    if incremental.as_ref().is_some_and(|i| !i.aggregates) {
+    if !aggregates {
         let stats = Stats {
             pages: jobs.len(),
             rendered,
@@ -109,29 +158,8 @@ pub fn render_site(
             page_paths,
         });
     }
-
-    let mut descriptions = HashMap::new();
-    let mut search_docs = Vec::new();
-    for r in results {
-        if let Some((i, d)) = r.description {
-            descriptions.insert(i, d);
-        }
-        search_docs.extend(r.search);
-    }
-    let t = crate::timing::phase("collect", t);
-    let mut write_error = None;
-    let mut texts = 0;
-    let index = crate::search::build_index_streaming(&search_docs, &mut |path, bytes| {
-        texts += 1;
-        if write_error.is_none() {
-            write_error = out.put(&path, &bytes).err();
-        }
-    });
-    drop(search_docs);
-    if let Some(e) = write_error {
-        return Err(err(e));
-    }
     files += texts;
+    let index = writer.finish();
     let t = crate::timing::phase("search index", t);
     for (path, bytes) in index {
         out.put(&path, &bytes).map_err(err)?;
@@ -166,6 +194,23 @@ pub fn render_site(
         fingerprints,
         page_paths,
     })
+}
+
+/// Documents a batch renders and indexes together; bounds the plain text held.
+const SEARCH_BATCH: usize = 4096;
+
+/// The documents search indexes, in the index's order: newest first (undated
+/// last), then by URL, as `search::build_index` orders them.
+fn search_order(lib: &Library) -> Vec<usize> {
+    use crate::content::model::Section;
+    let mut v: Vec<usize> = (0..lib.len())
+        .filter(|&i| !lib.nodes[i].stub && lib.nodes[i].doc.section != Section::Campaign)
+        .collect();
+    v.sort_by_cached_key(|&i| {
+        let d = &lib.nodes[i].doc;
+        (d.date.is_none(), std::cmp::Reverse(d.date), d.url())
+    });
+    v
 }
 
 /// `/calendar.ics` and one feed per jurisdiction (its own and its

@@ -308,7 +308,7 @@ pub fn render_job(env: &Env<'_>, job: Job, out: &dyn Output) -> Result<JobResult
 fn reuse_doc(env: &Env<'_>, i: Idx, result: &mut JobResult) -> bool {
     let node = &env.lib.nodes[i];
     let Some(body) = env.md_cache.and_then(|c| c.get(&node.doc.id)) else {
-        return node.doc.body.trim().is_empty();
+        return false;
     };
     let summary = &env.sums[i];
     result.description = Some((i, describe(summary, &body.text)));

@@ -381,18 +381,25 @@ fn merge(parts: Vec<Builder>) -> Builder {
 /// Output files as (path, bytes).
 type Files = Vec<(String, Vec<u8>)>;
 
-/// The metadata chunks and the text parts, in id order.
-fn doc_files(docs: &[SearchDoc], order: &[usize], texts: &mut dyn FnMut(String, Vec<u8>)) -> Files {
-    let mut files = Vec::with_capacity(order.len() / CHUNK_DOCS + 1);
-    let mut chunk: Vec<u8> = Vec::new();
-    for (id, &i) in order.iter().enumerate() {
-        let d = &docs[i];
+/// Writes the metadata chunks and the text parts, in id order, across calls.
+#[derive(Default)]
+struct DocFiles {
+    files: Files,
+    chunk: Vec<u8>,
+    next: usize,
+}
+
+impl DocFiles {
+    fn push(&mut self, d: &SearchDoc, texts: &mut dyn FnMut(String, Vec<u8>)) {
+        let id = self.next;
+        self.next += 1;
         let text = collapse_ws(&d.text);
         let parts = split_parts(&text);
         for (p, part) in parts.iter().enumerate() {
             texts(text_path(id, p), part.as_bytes().to_vec());
         }
-        chunk.push(if id % CHUNK_DOCS == 0 { b'[' } else { b',' });
+        self.chunk
+            .push(if id % CHUNK_DOCS == 0 { b'[' } else { b',' });
         let meta = (
             &d.url,
             &d.title,
@@ -403,14 +410,24 @@ fn doc_files(docs: &[SearchDoc], order: &[usize], texts: &mut dyn FnMut(String, 
             parts.len(),
         );
         // Serializing strings, options and integers into a Vec cannot fail.
-        serde_json::to_writer(&mut chunk, &meta).expect("serialize metadata");
-        if id % CHUNK_DOCS == CHUNK_DOCS - 1 || id + 1 == order.len() {
-            chunk.push(b']');
-            let path = format!("{ROOT}d/{}.json", id / CHUNK_DOCS);
-            files.push((path, std::mem::take(&mut chunk)));
+        serde_json::to_writer(&mut self.chunk, &meta).expect("serialize metadata");
+        if id % CHUNK_DOCS == CHUNK_DOCS - 1 {
+            self.close_chunk(id);
         }
     }
-    files
+
+    fn close_chunk(&mut self, id: usize) {
+        self.chunk.push(b']');
+        let path = format!("{ROOT}d/{}.json", id / CHUNK_DOCS);
+        self.files.push((path, std::mem::take(&mut self.chunk)));
+    }
+
+    fn finish(mut self) -> Files {
+        if !self.chunk.is_empty() {
+            self.close_chunk(self.next - 1);
+        }
+        self.files
+    }
 }
 
 pub(crate) fn text_path(id: usize, part: usize) -> String {
@@ -437,23 +454,9 @@ pub(crate) fn build_with(docs: &[SearchDoc], threads: usize, min_per_thread: usi
     out
 }
 
-/// As [`build_with`], but hands each body-text part to `sink` as soon as it is
-/// made instead of returning it: the text parts are as large as the corpus,
-/// and a national portal should not hold them all at once.
-pub(crate) fn build_streaming(
-    docs: &[SearchDoc],
-    threads: usize,
-    min_per_thread: usize,
-    sink: &mut dyn FnMut(String, Vec<u8>),
-) -> Files {
-    let mut text_hash = Fx(0);
-    let mut emit = |path: String, bytes: Vec<u8>| {
-        text_hash.write(path.as_bytes());
-        text_hash.write_usize(bytes.len());
-        text_hash.write(&bytes);
-        sink(path, bytes);
-    };
-    // Newest first, so "newer first" ranking is "lower id first" in the browser.
+/// The search order: newest first, so "newer first" ranking is "lower id
+/// first" in the browser; then by URL, then input position.
+pub(crate) fn order(docs: &[SearchDoc]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| {
         let (da, db) = (&docs[a], &docs[b]);
@@ -466,68 +469,129 @@ pub(crate) fn build_streaming(
         .then_with(|| da.url.cmp(&db.url))
         .then(a.cmp(&b))
     });
+    order
+}
 
-    let per = order
-        .len()
-        .div_ceil(threads.max(1))
-        .max(min_per_thread)
-        .max(1);
-    let (b, files) = std::thread::scope(|s| {
-        let workers: Vec<_> = order
-            .chunks(per)
-            .enumerate()
-            .map(|(k, ids)| {
-                s.spawn(move || {
-                    let mut b = Builder::default();
-                    for (j, &i) in ids.iter().enumerate() {
-                        b.doc((k * per + j) as u32, &docs[i]);
-                    }
-                    b
+/// As [`build_with`], but hands each body-text part to `sink` as soon as it is
+/// made instead of returning it: the text parts are as large as the corpus,
+/// and a national portal should not hold them all at once.
+pub(crate) fn build_streaming(
+    docs: &[SearchDoc],
+    threads: usize,
+    min_per_thread: usize,
+    sink: &mut dyn FnMut(String, Vec<u8>),
+) -> Files {
+    let sorted: Vec<&SearchDoc> = order(docs).into_iter().map(|i| &docs[i]).collect();
+    let mut w = Writer::new(threads, min_per_thread);
+    w.add(&sorted, sink);
+    w.finish()
+}
+
+/// Builds the index from documents handed over in id order, a batch at a
+/// time, so a caller can render, index and drop one batch before the next.
+/// Same bytes as one call with all documents (tested).
+pub(crate) struct Writer {
+    parts: Vec<Builder>,
+    doc_files: DocFiles,
+    text_hash: Fx,
+    threads: usize,
+    min_per_thread: usize,
+}
+
+impl Writer {
+    pub(crate) fn new(threads: usize, min_per_thread: usize) -> Writer {
+        Writer {
+            parts: Vec::new(),
+            doc_files: DocFiles::default(),
+            text_hash: Fx(0),
+            threads: threads.max(1),
+            min_per_thread: min_per_thread.max(1),
+        }
+    }
+
+    /// Indexes `docs`, which continue the ids of earlier batches in search
+    /// order; body-text parts go to `sink` at once.
+    pub(crate) fn add(&mut self, docs: &[&SearchDoc], sink: &mut dyn FnMut(String, Vec<u8>)) {
+        let first = self.doc_files.next;
+        let per = docs
+            .len()
+            .div_ceil(self.threads)
+            .max(self.min_per_thread)
+            .max(1);
+        let text_hash = &mut self.text_hash;
+        let doc_files = &mut self.doc_files;
+        let mut emit = |path: String, bytes: Vec<u8>| {
+            text_hash.write(path.as_bytes());
+            text_hash.write_usize(bytes.len());
+            text_hash.write(&bytes);
+            sink(path, bytes);
+        };
+        let parts = std::thread::scope(|s| {
+            let workers: Vec<_> = docs
+                .chunks(per)
+                .enumerate()
+                .map(|(k, batch)| {
+                    s.spawn(move || {
+                        let mut b = Builder::default();
+                        for (j, d) in batch.iter().enumerate() {
+                            b.doc((first + k * per + j) as u32, d);
+                        }
+                        b
+                    })
                 })
-            })
-            .collect();
-        let written = doc_files(docs, &order, &mut emit);
-        let parts: Vec<Builder> = workers
-            .into_iter()
-            .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect();
-        (merge(parts), written)
-    });
-
-    let (shard_files, firsts) = shards(&b);
-    let mut out: Files = Vec::with_capacity(1 + shard_files.len() + files.len());
-    out.push((String::new(), Vec::new()));
-    out.extend(shard_files);
-    out.extend(files);
-
-    let mut hash = Fx(0);
-    for (path, bytes) in &out[1..] {
-        hash.write(path.as_bytes());
-        hash.write_usize(bytes.len());
-        hash.write(bytes);
+                .collect();
+            for d in docs {
+                doc_files.push(d, &mut emit);
+            }
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect::<Vec<Builder>>()
+        });
+        self.parts.extend(parts);
     }
-    hash.write_u64(text_hash.finish());
-    let hash = hash.finish();
-    // A struct, not `json!`, so field order cannot depend on serde_json features.
-    #[derive(serde::Serialize)]
-    struct Manifest<'a> {
-        format: u32,
-        build: String,
-        docs: usize,
-        chunk: usize,
-        shards: Vec<&'a str>,
+
+    /// The shards, metadata chunks and manifest (text parts went to the sinks).
+    pub(crate) fn finish(self) -> Files {
+        let docs = self.doc_files.next;
+        let files = self.doc_files.finish();
+        let b = merge(self.parts);
+        let text_hash = self.text_hash;
+        let (shard_files, firsts) = shards(&b);
+        let mut out: Files = Vec::with_capacity(1 + shard_files.len() + files.len());
+        out.push((String::new(), Vec::new()));
+        out.extend(shard_files);
+        out.extend(files);
+
+        let mut hash = Fx(0);
+        for (path, bytes) in &out[1..] {
+            hash.write(path.as_bytes());
+            hash.write_usize(bytes.len());
+            hash.write(bytes);
+        }
+        hash.write_u64(text_hash.finish());
+        let hash = hash.finish();
+        // A struct, not `json!`, so field order cannot depend on serde_json features.
+        #[derive(serde::Serialize)]
+        struct Manifest<'a> {
+            format: u32,
+            build: String,
+            docs: usize,
+            chunk: usize,
+            shards: Vec<&'a str>,
+        }
+        let manifest = Manifest {
+            format: FORMAT,
+            build: format!("{hash:016x}"),
+            docs,
+            chunk: CHUNK_DOCS,
+            shards: firsts,
+        };
+        // Serializing plain fields into a Vec cannot fail.
+        let manifest = serde_json::to_vec(&manifest).expect("serialize manifest");
+        out[0] = (format!("{ROOT}manifest.json"), manifest);
+        out
     }
-    let manifest = Manifest {
-        format: FORMAT,
-        build: format!("{hash:016x}"),
-        docs: docs.len(),
-        chunk: CHUNK_DOCS,
-        shards: firsts,
-    };
-    // Serializing plain fields into a Vec cannot fail.
-    let manifest = serde_json::to_vec(&manifest).expect("serialize manifest");
-    out[0] = (format!("{ROOT}manifest.json"), manifest);
-    out
 }
 
 /// Writes the token entries in folded order, cutting shards at `SHARD_BYTES`.

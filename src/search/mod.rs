@@ -67,6 +67,34 @@ pub fn build_index(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
     index::build(docs)
 }
 
+/// Builds the index a batch at a time: hand over documents in search order
+/// (newest first, undated last, then by URL), one batch after another; each
+/// batch's body-text parts go to the sink at once, and its text can be dropped.
+/// The result is byte-identical to [`build_index`] over all documents.
+pub struct IndexWriter(index::Writer);
+
+impl IndexWriter {
+    pub fn new() -> Self {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        IndexWriter(index::Writer::new(threads, index::MIN_DOCS_PER_THREAD))
+    }
+
+    pub fn add(&mut self, docs: &[&SearchDoc], sink: &mut dyn FnMut(String, Vec<u8>)) {
+        self.0.add(docs, sink)
+    }
+
+    /// The remaining files: shards, metadata chunks and the manifest.
+    pub fn finish(self) -> Vec<(String, Vec<u8>)> {
+        self.0.finish()
+    }
+}
+
+impl Default for IndexWriter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// As [`build_index`], but the body-text parts (the bulk of the index) go to
 /// `sink` as they are made; the returned files are the rest. Same bytes.
 pub fn build_index_streaming(

@@ -860,3 +860,20 @@ fn build_100k() {
         files.len()
     );
 }
+
+#[test]
+fn batches_give_the_same_index_as_one_call() {
+    let docs = synthetic_docs(300);
+    let whole = index::build_with(&docs, 2, 1);
+    let sorted: Vec<&SearchDoc> = index::order(&docs).into_iter().map(|i| &docs[i]).collect();
+    for batch in [1, 16, 37, 300] {
+        let mut texts = Vec::new();
+        let mut w = index::Writer::new(2, 1);
+        for part in sorted.chunks(batch) {
+            w.add(part, &mut |p, b| texts.push((p, b)));
+        }
+        let mut out = w.finish();
+        out.extend(texts);
+        assert!(out == whole, "batches of {batch}");
+    }
+}
