@@ -164,7 +164,7 @@ pub fn views(
                 plans: newest(&o.callers, sums)
                     .into_iter()
                     .take(SHOWN)
-                    .map(|c| sums[c].clone())
+                    .map(|c| super::view::bare(&sums[c]))
                     .collect(),
                 plan_count: o.callers.len(),
                 plans_href: (o.callers.len() > SHOWN)

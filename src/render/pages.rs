@@ -655,7 +655,7 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> (DocPage, String) {
         }
         None => std::sync::Arc::new(render_body(d, env, &link_for)),
     };
-    let summary = env.sums[i].clone();
+    let summary = view::bare(&env.sums[i]);
     let description = describe(&summary, &body.text);
     let all = chain::implementers(lib, i);
     let page = DocPage {
@@ -676,7 +676,7 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> (DocPage, String) {
             .iter()
             .take(lists::INLINE)
             .map(|&(j, depth)| view::Implementer {
-                doc: env.sums[j].clone(),
+                doc: view::bare(&env.sums[j]),
                 depth,
             })
             .collect(),

@@ -134,6 +134,29 @@ pub fn summaries(lib: &Library, site: &SiteView) -> Vec<DocSummary> {
         .collect()
 }
 
+impl DocSummary {
+    /// Clones every field but `item_html`, which is left empty.
+    fn clone_without_item(&self) -> DocSummary {
+        DocSummary {
+            id: self.id.clone(),
+            href: self.href.clone(),
+            title: self.title.clone(),
+            number: self.number.clone(),
+            type_name: self.type_name.clone(),
+            issuer: self.issuer.clone(),
+            issuer_href: self.issuer_href.clone(),
+            jurisdiction: self.jurisdiction.clone(),
+            jurisdiction_href: self.jurisdiction_href.clone(),
+            date: self.date.clone(),
+            date_iso: self.date_iso.clone(),
+            stub: self.stub,
+            draft: self.draft,
+            is_plan: self.is_plan,
+            item_html: String::new(),
+        }
+    }
+}
+
 pub fn summary(d: &Document, stub: bool, site: &SiteView) -> DocSummary {
     DocSummary {
         id: d.id.clone(),
@@ -169,16 +192,23 @@ pub fn links(links: &[Link], sums: &[DocSummary]) -> Vec<LinkView> {
             text: l.text.clone(),
             number: l.number.clone(),
             date: l.date.map(format_vi),
-            target: sums[l.target].clone(),
+            target: bare(&sums[l.target]),
         })
         .collect()
+}
+
+/// A summary without its pre-rendered list item, for places that show the
+/// document as a link (trees, citations): the item is most of a summary's
+/// bytes, and every page would otherwise carry it into the template.
+pub fn bare(s: &DocSummary) -> DocSummary {
+    s.clone_without_item()
 }
 
 pub fn tree(nodes: &[TreeNode], sums: &[DocSummary]) -> Vec<TreeView> {
     nodes
         .iter()
         .map(|n| TreeView {
-            doc: sums[n.idx].clone(),
+            doc: bare(&sums[n.idx]),
             repeated: n.repeated,
             children: tree(&n.children, sums),
         })
