@@ -398,8 +398,11 @@ impl DocFiles {
         for (p, part) in parts.iter().enumerate() {
             texts(text_path(id, p), part.as_bytes().to_vec());
         }
-        self.chunk
-            .push(if id % CHUNK_DOCS == 0 { b'[' } else { b',' });
+        self.chunk.push(if id.is_multiple_of(CHUNK_DOCS) {
+            b'['
+        } else {
+            b','
+        });
         let meta = (
             &d.url,
             &d.title,
