@@ -51,9 +51,82 @@ pub fn fold_key(s: &str) -> String {
     ascii.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Collapses runs of whitespace (line breaks included) into single spaces.
+/// Collapses runs of whitespace (line breaks included) to one space and trims
+/// the ends: the same result as joining `split_whitespace`, but it copies whole
+/// spans (a lone space stays inside a span), since it runs over every page's text.
 pub fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let bytes = s.as_bytes();
+    let len = bytes.len();
+    let mut out = String::with_capacity(len);
+    let mut i = 0;
+    loop {
+        while i < len {
+            match ws_len(s, i) {
+                0 => break,
+                n => i += n,
+            }
+        }
+        if i >= len {
+            return out;
+        }
+        let start = i;
+        while i < len {
+            let c = bytes[i];
+            // A lone space stays inside the span; so do non-space lead bytes.
+            let keep = !WS_LEAD[c as usize]
+                || (c == b' ' && i + 1 < len && ws_len(s, i + 1) == 0)
+                || ws_len_lead(bytes, i) == 0;
+            if !keep {
+                break;
+            }
+            i += 1;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&s[start..i]);
+    }
+}
+
+/// Bytes that may start a whitespace char: ASCII whitespace and the lead bytes of
+/// the non-ASCII White_Space chars.
+static WS_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let lead = [
+        b' ', b'\t', b'\n', b'\r', 0x0b, 0x0c, 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    let mut k = 0;
+    while k < lead.len() {
+        t[lead[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Length of the whitespace char starting at byte `i` of `s`, 0 if none.
+#[inline(always)]
+fn ws_len(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    if WS_LEAD[b[i] as usize] {
+        ws_len_lead(b, i)
+    } else {
+        0
+    }
+}
+
+/// The White_Space chars matched on their UTF-8 bytes, so that the common
+/// Vietnamese letters (lead byte 0xE1 too) cost no decoding.
+#[inline]
+fn ws_len_lead(b: &[u8], i: usize) -> usize {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match (b[i], at(1), at(2)) {
+        (b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c, _, _) => 1,
+        (0xC2, 0x85 | 0xA0, _) => 2, // U+0085, U+00A0
+        (0xE1, 0x9A, 0x80) => 3,     // U+1680
+        (0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) | (0xE2, 0x81, 0x9F) => 3, // U+2000–U+205F
+        (0xE3, 0x80, 0x80) => 3,     // U+3000
+        _ => 0,
+    }
 }
 
 /// Sentence case for an all-caps heading line: "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU" →
@@ -90,6 +163,13 @@ mod tests {
         assert_eq!(slugify("Quyết định"), "quyet-dinh");
         assert_eq!(slug_of_name("Quyết định"), "quyet-dinh");
         assert_eq!(slug_of_name("Quyết định"), "quyet-dinh");
+    }
+
+    #[test]
+    fn collapse_ws_joins_words_with_single_spaces() {
+        assert_eq!(collapse_ws("  a \n\t b  c\u{a0}d \r\n"), "a b c d");
+        assert_eq!(collapse_ws(""), "");
+        assert_eq!(collapse_ws("Đạo"), "Đạo");
     }
 
     #[test]

@@ -167,17 +167,7 @@ impl<'a> Normalized<'a> {
     }
 }
 
-/// Every run of whitespace (line breaks included) as one space, trimmed.
-pub(crate) fn collapse_ws(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
+pub(crate) use crate::text::collapse_ws;
 
 /// Dashes that PDF text and word processors put where a hyphen was typed.
 pub(crate) fn is_dash(c: char) -> bool {
