@@ -73,16 +73,7 @@ pub fn input_fp(env: &Env<'_>, job: Job, sfp: &[u64]) -> Option<u64> {
                 (&c.name, &c.href).hash(&mut h);
             }
             if l.facets {
-                let f = &env.facets;
-                for x in f
-                    .jurisdictions
-                    .iter()
-                    .chain(&f.issuers)
-                    .chain(&f.types)
-                    .chain(&f.years)
-                {
-                    (&x.name, &x.href, x.count).hash(&mut h);
-                }
+                facets_fp(env, &mut h);
             }
         }
         Job::Calendar => {
