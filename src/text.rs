@@ -129,21 +129,6 @@ fn ws_len_lead(b: &[u8], i: usize) -> usize {
     }
 }
 
-/// Sentence case for an all-caps heading line: "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU" →
-/// "Ủy ban nhân dân tỉnh Lai Châu" needs proper-noun knowledge, so callers only
-/// lower everything after the first letter and fix known names themselves.
-pub fn lower_after_first(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for (i, c) in s.chars().enumerate() {
-        if i == 0 {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -355,7 +355,6 @@ fn render_job_fresh(
                 env,
                 "index.html",
                 &path,
-                &mut result,
                 Frame {
                     site: &env.site,
                     page,
@@ -388,7 +387,6 @@ fn render_job_fresh(
                 env,
                 template,
                 &path,
-                &mut result,
                 Frame {
                     site: &env.site,
                     page,
@@ -450,7 +448,6 @@ fn render_job_fresh(
                 env,
                 "list.html",
                 &path,
-                &mut result,
                 Frame {
                     site: &env.site,
                     page: view,
@@ -468,7 +465,7 @@ fn render_job_fresh(
                 upcoming: calendar::upcoming(&env.obs_views, 3),
                 ics_href: env.site.href("/calendar.ics"),
             };
-            render(env, "calendar.html", &path, &mut result, Frame {
+            render(env, "calendar.html", &path, Frame {
                 site: &env.site,
                 page,
                 title: "Lịch truyền thông".into(),
@@ -486,7 +483,6 @@ fn render_job_fresh(
                 env,
                 "search.html",
                 &path,
-                &mut result,
                 Frame {
                     site: &env.site,
                     page,
@@ -502,7 +498,6 @@ fn render_job_fresh(
             env,
             "404.html",
             &path,
-            &mut result,
             Frame {
                 site: &env.site,
                 page: (),
@@ -530,7 +525,6 @@ fn render_job_fresh(
                 env,
                 "taxonomy.html",
                 &path,
-                &mut result,
                 Frame {
                     site: &env.site,
                     page: TaxonomyPage { heading, items },
@@ -555,10 +549,8 @@ fn render<T: Serialize>(
     env: &Env<'_>,
     template: &str,
     path: &str,
-    result: &mut JobResult,
     frame: Frame<'_, T>,
 ) -> Result<Option<String>, Diagnostic> {
-    let _ = result;
     let ctx = tera::Context::from_serialize(&frame)
         .map_err(|e| Diagnostic::error(format!("cannot prepare `{path}`: {e}")))?;
     env.tera

@@ -85,17 +85,21 @@ impl Run {
         self
     }
 
+    /// Stderr without echoed source lines (`  7 | …`).
+    fn messages(&self) -> String {
+        let snippet = regex::Regex::new(r"^\s*\d+\s*\|").unwrap();
+        self.stderr
+            .lines()
+            .filter(|l| !snippet.is_match(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// The messages of stderr contain `needle` (case-insensitive). Echoed
     /// source lines (`  7 | …`) do not count: the message itself must say it.
     #[track_caller]
     pub fn says(&self, needle: &str) -> &Self {
-        let snippet = regex::Regex::new(r"^\s*\d+\s*\|").unwrap();
-        let messages: String = self
-            .stderr
-            .lines()
-            .filter(|l| !snippet.is_match(l))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let messages = self.messages();
         assert!(
             messages.to_lowercase().contains(&needle.to_lowercase()),
             "expected stderr to say {needle:?} (outside echoed source lines)\n--- stderr ---\n{}",
@@ -107,13 +111,7 @@ impl Run {
     /// The messages of stderr (echoed source lines excluded) match `pattern`.
     #[track_caller]
     pub fn says_re(&self, pattern: &str) -> &Self {
-        let snippet = regex::Regex::new(r"^\s*\d+\s*\|").unwrap();
-        let messages: String = self
-            .stderr
-            .lines()
-            .filter(|l| !snippet.is_match(l))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let messages = self.messages();
         let re = regex::Regex::new(&format!("(?i){pattern}")).unwrap();
         assert!(
             re.is_match(&messages),
