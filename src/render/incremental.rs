@@ -69,11 +69,13 @@ pub fn input_fp(env: &Env<'_>, job: Job, sfp: &[u64]) -> Option<u64> {
             for &i in &l.items[from..to] {
                 sfp[i].hash(&mut h);
             }
-            for c in &l.children {
-                (&c.name, &c.href).hash(&mut h);
-            }
-            if l.facets {
-                facets_fp(env, &mut h);
+            if super::lists::shows_filters(page) {
+                for c in &l.children {
+                    (&c.name, &c.href).hash(&mut h);
+                }
+                if l.facets {
+                    facets_fp(env, &mut h);
+                }
             }
         }
         Job::Calendar => {

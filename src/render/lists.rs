@@ -284,6 +284,40 @@ pub fn page_path(base: &str, n: usize) -> String {
     }
 }
 
+/// The page numbers a pagination bar shows for `page` of `pages`: the first,
+/// the last and two either side of the current one; `None` marks a gap. A bar
+/// listing every page would make a long list's pages quadratic in its length
+/// (2,000 pages of 2,000 links each for 100,000 plans).
+pub fn page_window(page: usize, pages: usize) -> Vec<Option<usize>> {
+    const SIDE: usize = 2;
+    let lo = page.saturating_sub(SIDE).max(1);
+    let hi = (page + SIDE).min(pages);
+    let mut out = Vec::with_capacity(2 * SIDE + 5);
+    let push_range = |out: &mut Vec<Option<usize>>, from: usize, to: usize| {
+        out.extend((from..=to).map(Some));
+    };
+    // A gap of a single page shows that page instead of an ellipsis.
+    match lo {
+        1 => {}
+        2 | 3 => push_range(&mut out, 1, lo - 1),
+        _ => out.extend([Some(1), None]),
+    }
+    push_range(&mut out, lo, hi);
+    match pages - hi {
+        0 => {}
+        1 | 2 => push_range(&mut out, hi + 1, pages),
+        _ => out.extend([None, Some(pages)]),
+    }
+    out
+}
+
+/// Whether a page of a list shows its filter links and sub-places: only the
+/// first, so those (which grow with the number of places) are not repeated on
+/// every page of a long list.
+pub fn shows_filters(page: usize) -> bool {
+    page == 1
+}
+
 /// Number of pages for `len` items (at least one, so empty lists still render).
 pub fn page_count(len: usize, per_page: usize) -> usize {
     len.div_ceil(per_page).max(1)
@@ -300,5 +334,41 @@ mod tests {
         assert_eq!(page_count(51, 50), 2);
         assert_eq!(page_path("/plans/", 1), "/plans/");
         assert_eq!(page_path("/plans/", 3), "/plans/page/3/");
+    }
+
+    fn window(page: usize, pages: usize) -> String {
+        page_window(page, pages)
+            .iter()
+            .map(|p| p.map_or("…".to_string(), |n| n.to_string()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn pagination_window() {
+        assert_eq!(window(1, 1), "1");
+        assert_eq!(window(1, 5), "1 2 3 4 5");
+        assert_eq!(window(1, 2000), "1 2 3 … 2000");
+        assert_eq!(window(4, 2000), "1 2 3 4 5 6 … 2000");
+        assert_eq!(window(5, 2000), "1 2 3 4 5 6 7 … 2000");
+        assert_eq!(window(6, 2000), "1 … 4 5 6 7 8 … 2000");
+        assert_eq!(window(1000, 2000), "1 … 998 999 1000 1001 1002 … 2000");
+        assert_eq!(window(1997, 2000), "1 … 1995 1996 1997 1998 1999 2000");
+        assert_eq!(window(2000, 2000), "1 … 1998 1999 2000");
+        // Every page is reachable from every other in a few steps, and the bar is bounded.
+        for pages in 1..60 {
+            for page in 1..=pages {
+                let w = page_window(page, pages);
+                assert!(w.len() <= 9, "{page}/{pages}: {w:?}");
+                assert!(
+                    w.contains(&Some(page)) && w.contains(&Some(1)) && w.contains(&Some(pages))
+                );
+                let nums: Vec<usize> = w.iter().flatten().copied().collect();
+                assert!(
+                    nums.windows(2).all(|p| p[0] < p[1]),
+                    "{page}/{pages}: {w:?}"
+                );
+            }
+        }
     }
 }

@@ -417,17 +417,28 @@ fn render_job_fresh(
                 pages,
                 prev: (page > 1).then(|| href(page - 1)),
                 next: (page < pages).then(|| href(page + 1)),
-                page_links: (1..=pages)
-                    .map(|n| PageLink {
-                        n,
-                        href: href(n),
-                        current: n == page,
+                page_links: lists::page_window(page, pages)
+                    .into_iter()
+                    .map(|n| match n {
+                        Some(n) => PageLink {
+                            n,
+                            href: href(n),
+                            current: n == page,
+                            gap: false,
+                        },
+                        None => PageLink {
+                            n: 0,
+                            href: String::new(),
+                            current: false,
+                            gap: true,
+                        },
                     })
                     .collect(),
-                facets: l.facets.then_some(&env.facets),
+                facets: (l.facets && lists::shows_filters(page)).then_some(&env.facets),
                 children: l
                     .children
                     .iter()
+                    .filter(|_| lists::shows_filters(page))
                     .map(|c| lists::Facet {
                         href: env.site.href(&c.href),
                         ..c.clone()
@@ -586,6 +597,8 @@ struct PageLink {
     n: usize,
     href: String,
     current: bool,
+    /// An ellipsis standing for the pages left out (`n` and `href` are empty).
+    gap: bool,
 }
 
 #[derive(Serialize)]

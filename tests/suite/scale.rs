@@ -64,3 +64,44 @@ fn an_observance_with_many_plans_links_to_their_full_list() {
     let list = site.page("/calendar/ngay-dan-so-the-gioi-0711/");
     assert_eq!(list.matches("class=\"doc-item\"").count(), 12);
 }
+
+#[test]
+fn a_long_list_shows_a_bounded_pagination_bar_and_filters_on_its_first_page_only() {
+    let site = Site::new();
+    site.write("site.yaml", "title: Cổng\nper_page: 2\n");
+    plans(&site, 30, "");
+    site.build().ok();
+    let bar = |url: &str| {
+        let page = site.page(url);
+        let nav = page
+            .split("class=\"pagination\"")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{url} has a pagination bar"))
+            .split("</nav>")
+            .next()
+            .unwrap()
+            .to_string();
+        (page, nav)
+    };
+    let (middle, nav) = bar("/plans/page/8/");
+    assert!(nav.contains("href=\"/plans/\""), "first page: {nav}");
+    assert!(nav.contains("href=\"/plans/page/15/\""), "last page: {nav}");
+    for n in 6..=10 {
+        assert!(
+            nav.contains(&format!("href=\"/plans/page/{n}/\"")),
+            "page {n}: {nav}"
+        );
+    }
+    assert!(
+        !nav.contains("href=\"/plans/page/4/\""),
+        "far pages are left out: {nav}"
+    );
+    assert_eq!(nav.matches("class=\"gap\"").count(), 2, "{nav}");
+    assert!(nav.contains("aria-current=\"page\">8<"), "{nav}");
+    assert!(
+        !middle.contains("class=\"filters\""),
+        "no filters after page 1"
+    );
+    let (first, _) = bar("/plans/");
+    assert!(first.contains("class=\"filters\""), "filters on page 1");
+}
