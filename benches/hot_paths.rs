@@ -55,7 +55,7 @@ fn documents(plans: usize) -> Vec<Document> {
     gen_corpus::in_memory(plans, 1, &mut |sec, slug, text| {
         let rel = PathBuf::from(format!("content/{sec}/{slug}.md"));
         if let Some(mut d) = document::parse(&rel, section(sec), slug, text).document {
-            d.body = String::new();
+            d.body = Default::default();
             docs.push(d);
         }
     });

@@ -166,7 +166,10 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
         cites: Vec::new(),
         campaigns: Vec::new(),
         draft: false,
-        body: split.body.to_string(),
+        body: super::body::Body::new(
+            split.body,
+            split.body.as_ptr() as usize - text.as_ptr() as usize,
+        ),
         body_line: split.body_line,
     };
 
@@ -227,7 +230,7 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
         }
     }
     doc.id = format!("{}/{}", section.dir(), doc.slug);
-    doc.cites = body_references(&doc.body, doc.body_line);
+    doc.cites = body_references(split.body, doc.body_line);
     Parsed {
         document: Some(doc),
         diagnostics: cx.diags,

@@ -140,7 +140,7 @@ fn bad_shapes_are_named() {
 fn bom_and_crlf_are_accepted() {
     let p = parse_plan("\u{feff}---\r\ntitle: A\r\nissuer: B\r\ndate: 2026-01-01\r\n---\r\nx\r\n");
     assert!(errors(&p).is_empty(), "{:?}", errors(&p));
-    assert_eq!(p.document.unwrap().body, "x\n");
+    assert_eq!(p.document.unwrap().body.get(), Some("x\n"));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! No cross-file logic lives here except the one check that needs every
 //! file: two files may not claim the same URL.
 
+pub mod body;
 pub mod document;
 pub mod front_matter;
 pub mod model;
@@ -59,8 +60,9 @@ pub fn is_markdown(p: &Path) -> bool {
 
 /// Reads and parses one file. A file that is not UTF-8 is refused with the
 /// line of its first bad byte, since guessing an encoding would garble names.
-pub fn load_file(root: &Path, src: &SourceFile) -> document::Parsed {
-    let bytes = match std::fs::read(root.join(&src.rel)) {
+/// With `keep_body` false the body is released once parsed (see [`body`]).
+pub fn load_file(root: &Path, src: &SourceFile, keep_body: bool) -> document::Parsed {
+    let (bytes, stamp) = match read_stamped(&root.join(&src.rel)) {
         Ok(b) => b,
         Err(e) => {
             return document::Parsed {
@@ -100,13 +102,31 @@ pub fn load_file(root: &Path, src: &SourceFile) -> document::Parsed {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    document::parse(&src.rel, src.section, &stem, &text)
+    let mut parsed = document::parse(&src.rel, src.section, &stem, &text);
+    if let (false, Some(doc)) = (keep_body, parsed.document.as_mut()) {
+        doc.body.release(stamp);
+    }
+    parsed
 }
 
-/// Loads every content file. Documents come back sorted by id.
+/// A file's bytes and the length and time they had when read.
+fn read_stamped(path: &Path) -> std::io::Result<(Vec<u8>, body::Stamp)> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path)?;
+    let meta = f.metadata()?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    f.read_to_end(&mut bytes)?;
+    Ok((bytes, body::Stamp::of(&meta)))
+}
+
+/// Loads every content file. Documents come back sorted by id, their bodies
+/// released: the renderer reads each again when it renders the page.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<Document> {
     let files = discover(root);
-    let parsed: Vec<document::Parsed> = files.par_iter().map(|f| load_file(root, f)).collect();
+    let parsed: Vec<document::Parsed> = files
+        .par_iter()
+        .map(|f| load_file(root, f, false))
+        .collect();
     let mut docs = Vec::with_capacity(parsed.len());
     for p in parsed {
         diags.extend(p.diagnostics);

@@ -102,8 +102,8 @@ pub struct Document {
     pub cites: Vec<Reference>,
     pub campaigns: Vec<Campaign>,
     pub draft: bool,
-    /// Markdown body.
-    pub body: String,
+    /// Markdown body (released during `build`: see [`super::body`]).
+    pub body: super::body::Body,
     /// 1-based file line where the body starts.
     pub body_line: usize,
 }

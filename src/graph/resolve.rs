@@ -400,7 +400,7 @@ fn stub_document(s: &StubDraft) -> Document {
         cites: Vec::new(),
         campaigns: Vec::new(),
         draft: false,
-        body: String::new(),
+        body: Default::default(),
         body_line: 1,
     }
 }

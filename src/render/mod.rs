@@ -76,6 +76,7 @@ pub fn render_site(
     let t0 = std::time::Instant::now();
     let env = Env::new(
         lib,
+        opts.root,
         cfg,
         tera,
         opts.now,
@@ -219,10 +220,11 @@ fn write_feeds(env: &Env<'_>, out: &dyn Output) -> anyhow::Result<usize> {
     let host = host_of(&env.cfg.base_url);
     let cal_url = env.cfg.absolute("/calendar/");
     let year = env.now.year();
+    // Only `content/campaigns/` pages are described; a read error already
+    // failed their page.
     let desc = |i: usize| {
-        env.lib.nodes[i]
-            .doc
-            .body
+        pages::body_text(env.root, &env.lib.nodes[i].doc)
+            .ok()?
             .lines()
             .find(|l| !l.trim().is_empty())
             .map(|l| l.trim().to_string())

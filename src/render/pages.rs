@@ -39,6 +39,8 @@ pub enum Job {
 /// Everything pages share, computed once per build.
 pub struct Env<'a> {
     pub lib: &'a Library,
+    /// Site root: released bodies are read from `root/<document path>`.
+    pub root: &'a std::path::Path,
     pub cfg: &'a Config,
     pub tera: &'a Tera,
     pub site: SiteView,
@@ -83,8 +85,8 @@ impl MdCache {
         &self,
         id: &str,
         key: u64,
-        render: impl FnOnce() -> markdown::Rendered,
-    ) -> std::sync::Arc<markdown::Rendered> {
+        render: impl FnOnce() -> Result<markdown::Rendered, Diagnostic>,
+    ) -> Result<std::sync::Arc<markdown::Rendered>, Diagnostic> {
         let lock = || {
             self.map
                 .lock()
@@ -92,18 +94,20 @@ impl MdCache {
         };
         if let Some((k, r)) = lock().get(id) {
             if *k == key {
-                return r.clone();
+                return Ok(r.clone());
             }
         }
-        let r = std::sync::Arc::new(render());
+        let r = std::sync::Arc::new(render()?);
         lock().insert(id.to_string(), (key, r.clone()));
-        r
+        Ok(r)
     }
 }
 
 impl<'a> Env<'a> {
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         lib: &'a Library,
+        root: &'a std::path::Path,
         cfg: &'a Config,
         tera: &'a Tera,
         now: NaiveDateTime,
@@ -134,12 +138,10 @@ impl<'a> Env<'a> {
             .iter()
             .filter_map(|o| o.page)
             .map(|i| {
-                (
-                    i,
-                    markdown::render(&lib.nodes[i].doc.body, cfg.raw_html, &|_| None).html,
-                )
+                let body = body_text(root, &lib.nodes[i].doc).map_err(|e| vec![e])?;
+                Ok((i, markdown::render(&body, cfg.raw_html, &|_| None).html))
             })
-            .collect();
+            .collect::<Result<_, Vec<Diagnostic>>>()?;
         let obs_views = calendar::views(
             &observances,
             &sums,
@@ -156,6 +158,7 @@ impl<'a> Env<'a> {
         crate::timing::phase("  related", t);
         Ok(Env {
             lib,
+            root,
             cfg,
             tera,
             site,
@@ -367,7 +370,7 @@ fn render_job_fresh(
             )?
         }
         Job::Doc(i) => {
-            let (page, text) = doc_page(env, i);
+            let (page, text) = doc_page(env, i)?;
             let node = &env.lib.nodes[i];
             let description = page.description.clone();
             result.search = search_doc(node, &page.doc, &text);
@@ -636,7 +639,7 @@ struct TaxonomyPage {
 }
 
 /// The view of one document page, and its plain text for search.
-pub fn doc_page(env: &Env<'_>, i: Idx) -> (DocPage, String) {
+pub fn doc_page(env: &Env<'_>, i: Idx) -> Result<(DocPage, String), Diagnostic> {
     let lib = env.lib;
     let node = &lib.nodes[i];
     let d = &node.doc;
@@ -662,9 +665,9 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> (DocPage, String) {
                 .collect();
             deps.sort();
             deps.hash(&mut h);
-            cache.get_or_render(&d.id, h.finish(), || render_body(d, env, &link_for))
+            cache.get_or_render(&d.id, h.finish(), || render_body(d, env, &link_for))?
         }
-        None => std::sync::Arc::new(render_body(d, env, &link_for)),
+        None => std::sync::Arc::new(render_body(d, env, &link_for)?),
     };
     let summary = view::bare(&env.sums[i]);
     let description = describe(&summary, &body.text);
@@ -717,7 +720,7 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> (DocPage, String) {
         source: d.path.display().to_string(),
         doc: summary,
     };
-    (page, body.text.clone())
+    Ok((page, body.text.clone()))
 }
 
 /// The `n` newest of `idxs`.
@@ -733,12 +736,23 @@ fn render_body(
     d: &crate::content::model::Document,
     env: &Env<'_>,
     link_for: &dyn Fn(&crate::legal::cite::Citation) -> Option<String>,
-) -> markdown::Rendered {
-    if d.cites.is_empty() {
-        markdown::render_plain(&d.body, env.cfg.raw_html)
+) -> Result<markdown::Rendered, Diagnostic> {
+    let body = body_text(env.root, d)?;
+    Ok(if d.cites.is_empty() {
+        markdown::render_plain(&body, env.cfg.raw_html)
     } else {
-        markdown::render(&d.body, env.cfg.raw_html, link_for)
-    }
+        markdown::render(&body, env.cfg.raw_html, link_for)
+    })
+}
+
+/// A document's Markdown: from memory, or read again from its file.
+pub fn body_text<'d>(
+    root: &std::path::Path,
+    d: &'d crate::content::model::Document,
+) -> Result<std::borrow::Cow<'d, str>, Diagnostic> {
+    d.body
+        .read(&root.join(&d.path))
+        .map_err(|e| Diagnostic::error(format!("{e:#}")).at(&d.path, None))
 }
 
 /// One or two sentences for link previews: what the document is, then the

@@ -1,0 +1,158 @@
+//! A document's Markdown body, held in memory or left in its file.
+//!
+//! Bodies are most of a corpus's bytes (7 KB of a plan's 11 KB in memory), yet
+//! only rendering reads them, once each. `build` therefore releases each body
+//! right after parsing its file and reads it again just before rendering the
+//! page; peak memory then no longer grows with the text of the whole corpus.
+//! `serve` and `check` keep bodies: serve re-renders pages from memory.
+
+use std::borrow::Cow;
+use std::io::Read;
+use std::path::Path;
+use std::time::SystemTime;
+
+use anyhow::{bail, Context, Result};
+
+/// The body of one content file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Body {
+    /// None once released.
+    text: Option<String>,
+    /// Byte offset of the body in its file.
+    offset: usize,
+    len: usize,
+    /// The file as parsed, to notice an edit made while a build runs.
+    stamp: Option<Stamp>,
+}
+
+/// Length and modification time of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
+}
+
+impl Default for Body {
+    /// No text (a stub's body).
+    fn default() -> Body {
+        Body::new("", 0)
+    }
+}
+
+impl Body {
+    /// A body kept in memory: `text` starts `offset` bytes into its file's
+    /// text as [`super::front_matter::normalize`] returns it.
+    pub fn new(text: &str, offset: usize) -> Body {
+        Body {
+            text: Some(text.to_string()),
+            offset,
+            len: text.len(),
+            stamp: None,
+        }
+    }
+
+    /// Drops the text; [`Body::read`] then reads it from `stamp`'s file.
+    pub fn release(&mut self, stamp: Stamp) {
+        self.text = None;
+        self.stamp = Some(stamp);
+    }
+
+    /// The text if it is held in memory.
+    pub fn get(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The text: borrowed when held, else read from `file` (the document's
+    /// path joined to the site root). Fails if the file changed since it was parsed.
+    pub fn read(&self, file: &Path) -> Result<Cow<'_, str>> {
+        if let Some(t) = &self.text {
+            return Ok(Cow::Borrowed(t));
+        }
+        let changed = || {
+            format!(
+                "`{}` changed while the site was being built; build again",
+                file.display()
+            )
+        };
+        let mut f = std::fs::File::open(file)
+            .with_context(|| format!("cannot read `{}`", file.display()))?;
+        let meta = f
+            .metadata()
+            .with_context(|| format!("cannot read `{}`", file.display()))?;
+        if self.stamp != Some(Stamp::of(&meta)) {
+            bail!(changed());
+        }
+        // One read of the whole file: it was parsed a moment ago, so it comes
+        // from the page cache, and reading it whole is one system call.
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        f.read_to_end(&mut bytes)
+            .with_context(|| format!("cannot read `{}`", file.display()))?;
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            bail!(changed());
+        };
+        let text = super::front_matter::normalize(text);
+        match text.get(self.offset..self.offset + self.len) {
+            Some(body) => Ok(Cow::Owned(body.to_string())),
+            None => bail!(changed()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_released_body_is_read_back_from_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.md");
+        // A BOM and CRLF line ends: offsets count in the normalized text.
+        std::fs::write(
+            &file,
+            "\u{feff}---\r\ntitle: A\r\n---\r\nThân bài có dấu.\r\n",
+        )
+        .unwrap();
+        let text = "---\ntitle: A\n---\nThân bài có dấu.\n";
+        let offset = text.find("Thân").unwrap();
+        let mut body = Body::new(&text[offset..], offset);
+        assert_eq!(body.read(&file).unwrap(), "Thân bài có dấu.\n");
+        body.release(Stamp::of(&std::fs::metadata(&file).unwrap()));
+        assert_eq!(body.get(), None);
+        assert_eq!(body.len(), "Thân bài có dấu.\n".len());
+        assert_eq!(body.read(&file).unwrap(), "Thân bài có dấu.\n");
+    }
+
+    #[test]
+    fn an_edit_during_the_build_is_an_error_not_a_garbled_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.md");
+        std::fs::write(&file, "---\ntitle: A\n---\nbody\n").unwrap();
+        let mut body = Body::new("body\n", 17);
+        body.release(Stamp::of(&std::fs::metadata(&file).unwrap()));
+        std::fs::write(&file, "---\ntitle: A longer title\n---\nbody\n").unwrap();
+        let err = body.read(&file).unwrap_err().to_string();
+        assert!(
+            err.contains("changed while the site was being built"),
+            "{err}"
+        );
+        std::fs::remove_file(&file).unwrap();
+        assert!(body.read(&file).is_err());
+    }
+}
