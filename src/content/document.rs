@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::front_matter;
-use super::model::{Campaign, Document, Reference, Section, When};
+use super::model::{Campaign, Document, Mention, Reference, Section, When};
 use crate::diag::Diagnostic;
 use crate::legal::{cite, date, number};
 use crate::position;
@@ -164,6 +164,7 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
         signer: None,
         basis: Vec::new(),
         cites: Vec::new(),
+        mentions: Vec::new(),
         campaigns: Vec::new(),
         draft: false,
         body: super::body::Body::new(
@@ -230,7 +231,7 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
         }
     }
     doc.id = format!("{}/{}", section.dir(), doc.slug);
-    doc.cites = body_references(split.body, doc.body_line);
+    (doc.cites, doc.mentions) = body_references(split.body, doc.body_line);
     Parsed {
         document: Some(doc),
         diagnostics: cx.diags,
@@ -618,28 +619,34 @@ fn campaign_text(cx: &mut Ctx<'_>, pos: Pos, t: &str) -> Option<Campaign> {
 }
 
 /// Every distinct citation in the body (first mention of each number and
-/// date), with its file line. Plans repeat the same citation dozens of times;
-/// keeping one per number keeps a national corpus's memory flat.
-fn body_references(body: &str, body_line: usize) -> Vec<Reference> {
+/// date), with its file line, and where each mention is. Plans repeat the same
+/// citation dozens of times; keeping one reference per number keeps a national
+/// corpus's memory flat, and the mentions let the renderer link the text
+/// without scanning it again.
+fn body_references(body: &str, body_line: usize) -> (Vec<Reference>, Vec<Mention>) {
     let cites = cite::find_all(body);
     if cites.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let mut line = body_line;
     let mut scanned = 0;
-    let mut seen = std::collections::HashSet::new();
-    cites
-        .into_iter()
-        .filter_map(|c| {
-            line += body.as_bytes()[scanned..c.span.start]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            scanned = c.span.start;
-            if !seen.insert((c.number.key.clone(), c.date)) {
-                return None;
-            }
-            Some(Reference {
+    let mut seen: std::collections::HashMap<(String, Option<chrono::NaiveDate>), u32> =
+        std::collections::HashMap::new();
+    let mut refs = Vec::new();
+    let mut mentions = Vec::with_capacity(cites.len());
+    for c in cites {
+        line += body.as_bytes()[scanned..c.span.start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        scanned = c.span.start;
+        let start = c.number_span.start.min(c.span.start);
+        let span = start as u32..c.span.end as u32;
+        let next = refs.len() as u32;
+        let cite = *seen.entry((c.number.key.clone(), c.date)).or_insert(next);
+        mentions.push(Mention { span, cite });
+        if cite == next {
+            refs.push(Reference {
                 text: c.text,
                 year: None,
                 number: c.number,
@@ -647,9 +654,10 @@ fn body_references(body: &str, body_line: usize) -> Vec<Reference> {
                 type_name: c.type_name,
                 issuer: c.issuer,
                 line: Some(line),
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    (refs, mentions)
 }
 
 #[cfg(test)]

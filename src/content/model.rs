@@ -54,6 +54,16 @@ impl Reference {
     }
 }
 
+/// Where the body mentions one of its `cites`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Bytes of the body the citation covers (u32: bodies are far below 4 GB,
+    /// and a national corpus holds millions of these).
+    pub span: std::ops::Range<u32>,
+    /// Index into the document's `cites`.
+    pub cite: u32,
+}
+
 /// When an observance falls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum When {
@@ -100,6 +110,8 @@ pub struct Document {
     pub basis: Vec<Reference>,
     /// References found in the body text.
     pub cites: Vec<Reference>,
+    /// Every citation in the body, in order (several may share a reference).
+    pub mentions: Vec<Mention>,
     pub campaigns: Vec<Campaign>,
     pub draft: bool,
     /// Markdown body (released during `build`: see [`super::body`]).

@@ -398,6 +398,7 @@ fn stub_document(s: &StubDraft) -> Document {
         signer: None,
         basis: Vec::new(),
         cites: Vec::new(),
+        mentions: Vec::new(),
         campaigns: Vec::new(),
         draft: false,
         body: Default::default(),

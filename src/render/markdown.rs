@@ -11,8 +11,35 @@ use crate::config::RawHtml;
 use crate::legal::cite::{self, Citation};
 use crate::text::slugify;
 
-/// Maps a citation found in the text to the URL it should link to.
-type LinkFor<'a> = &'a dyn Fn(&Citation) -> Option<String>;
+/// Where a citation links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target<'a> {
+    pub href: &'a str,
+    /// The cited document's title: the link's tooltip says what it opens.
+    pub title: &'a str,
+}
+
+/// Maps a citation found in the text to where it links (None leaves it as text).
+type LinkFor<'r, 't> = &'r dyn Fn(&Citation) -> Option<Target<'t>>;
+
+/// A citation the parser already found in the body, with where it links.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known<'a> {
+    /// Bytes of the body the link covers.
+    pub span: std::ops::Range<usize>,
+    pub target: Target<'a>,
+}
+
+/// How the renderer finds the citations it turns into links.
+#[derive(Clone, Copy)]
+enum Cites<'r, 't> {
+    None,
+    /// Scan every run of text.
+    Scan(LinkFor<'r, 't>),
+    /// Use what parsing found; scan only a run of text that does not map
+    /// one-to-one onto the source or that a known citation straddles.
+    Known(&'r [Known<'t>], LinkFor<'r, 't>),
+}
 
 /// HTML and plain text of one body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,45 +57,84 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders `body`. `link_for` maps a citation found in the text to the URL of
-/// its document (None leaves it as text).
-pub fn render(
+/// Renders `body`. `link_for` maps a citation found in the text to its
+/// document (None leaves it as text).
+pub fn render(body: &str, raw_html: RawHtml, link_for: LinkFor<'_, '_>) -> Rendered {
+    render_with(body, raw_html, Cites::Scan(link_for))
+}
+
+/// Renders `body` whose citations parsing already found (`known`, in order):
+/// the text is not scanned again except where those cannot be placed, and
+/// there `link_for` links what the scan finds. Same output as [`render`]
+/// (tested on the bundled plans and a generated corpus).
+pub fn render_known<'t>(
     body: &str,
     raw_html: RawHtml,
-    link_for: &dyn Fn(&Citation) -> Option<String>,
+    known: &[Known<'t>],
+    link_for: LinkFor<'_, 't>,
 ) -> Rendered {
-    render_with(body, raw_html, Some(link_for))
+    render_with(body, raw_html, Cites::Known(known, link_for))
 }
 
 /// Renders `body` without looking for citations (a body known to cite nothing).
 pub fn render_plain(body: &str, raw_html: RawHtml) -> Rendered {
-    render_with(body, raw_html, None)
+    render_with(body, raw_html, Cites::None)
 }
 
-fn render_with(body: &str, raw_html: RawHtml, link_for: Option<LinkFor<'_>>) -> Rendered {
-    let mut events: Vec<Event<'_>> = Parser::new_ext(body, options()).collect();
+/// Text waiting to be emitted, and the bytes of the body it came from when it
+/// is an exact copy of them.
+struct Pending {
+    text: String,
+    /// Start and end in the body; `exact` is false once a piece did not
+    /// continue the previous one byte for byte (an entity, an escape, an
+    /// indented continuation line).
+    src: std::ops::Range<usize>,
+    exact: bool,
+}
+
+impl Pending {
+    fn push(&mut self, piece: &str, src: std::ops::Range<usize>, body: &str) {
+        let same = body.get(src.clone()) == Some(piece);
+        if self.text.is_empty() {
+            self.src = src;
+            self.exact = same;
+        } else {
+            self.exact &= same && src.start == self.src.end;
+            self.src.end = src.end;
+        }
+        self.text.push_str(piece);
+    }
+}
+
+fn render_with(body: &str, raw_html: RawHtml, cites: Cites<'_, '_>) -> Rendered {
+    let (mut events, ranges): (Vec<Event<'_>>, Vec<std::ops::Range<usize>>) =
+        Parser::new_ext(body, options()).into_offset_iter().unzip();
     let headings = assign_heading_ids(&mut events);
     let mut text = String::with_capacity(body.len());
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len() + 8);
-    let mut pending = String::new();
+    let mut pending = Pending {
+        text: String::new(),
+        src: 0..0,
+        exact: false,
+    };
     let mut in_link = 0usize;
     let mut in_code = false;
     let mut tables = 0;
-    for ev in events {
+    for (ev, range) in events.into_iter().zip(ranges) {
         match ev {
             Event::Text(t) if in_link == 0 && !in_code => {
-                pending.push_str(&t);
+                pending.push(&t, range, body);
                 text.push_str(&t);
                 continue;
             }
-            Event::SoftBreak if in_link == 0 && !in_code && !pending.is_empty() => {
-                pending.push('\n');
+            Event::SoftBreak if in_link == 0 && !in_code && !pending.text.is_empty() => {
+                pending.push("\n", range, body);
                 text.push(' ');
                 continue;
             }
             _ => {}
         }
-        flush(&mut pending, &mut out, link_for);
+        flush(&mut pending, &mut out, cites);
         match &ev {
             Event::Start(Tag::Link { .. }) => in_link += 1,
             Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
@@ -102,7 +168,7 @@ fn render_with(body: &str, raw_html: RawHtml, link_for: Option<LinkFor<'_>>) -> 
             other => out.push(other),
         }
     }
-    flush(&mut pending, &mut out, link_for);
+    flush(&mut pending, &mut out, cites);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     if raw_html == RawHtml::Safe {
@@ -116,34 +182,60 @@ fn render_with(body: &str, raw_html: RawHtml, link_for: Option<LinkFor<'_>>) -> 
 }
 
 /// Emits buffered text, turning citations into links.
-fn flush<'a>(pending: &mut String, out: &mut Vec<Event<'a>>, link_for: Option<LinkFor<'_>>) {
-    if pending.is_empty() {
+fn flush<'t>(pending: &mut Pending, out: &mut Vec<Event<'_>>, cites: Cites<'_, 't>) {
+    if pending.text.is_empty() {
         return;
     }
-    let Some(link_for) = link_for else {
-        out.push(Event::Text(CowStr::from(std::mem::take(pending))));
-        return;
+    let buf = std::mem::take(&mut pending.text);
+    let links: Vec<(std::ops::Range<usize>, Target<'t>)> = match cites {
+        Cites::None => Vec::new(),
+        Cites::Scan(link_for) => scan(&buf, link_for),
+        Cites::Known(known, link_for) => {
+            let src = &pending.src;
+            let overlapping = known
+                .iter()
+                .filter(|k| k.span.start < src.end && k.span.end > src.start);
+            if pending.exact
+                && overlapping
+                    .clone()
+                    .all(|k| k.span.start >= src.start && k.span.end <= src.end)
+            {
+                overlapping
+                    .map(|k| (k.span.start - src.start..k.span.end - src.start, k.target))
+                    .collect()
+            } else {
+                scan(&buf, link_for)
+            }
+        }
     };
-    let buf = std::mem::take(pending);
     let mut last = 0;
-    for c in cite::find_all(&buf) {
-        let Some(url) = link_for(&c) else { continue };
-        let span = c.number_span.start.min(c.span.start)..c.span.end;
+    for (span, target) in links {
         if span.start < last {
             continue;
         }
         out.push(Event::Text(CowStr::from(buf[last..span.start].to_string())));
         let label = escape(&buf[span.clone()]);
-        let title = escape(&c.text);
         out.push(Event::Html(CowStr::from(format!(
-            "<a class=\"ref\" href=\"{}\" title=\"{title}\">{label}</a>",
-            escape(&url)
+            "<a class=\"ref\" href=\"{}\" title=\"{}\">{label}</a>",
+            escape(target.href),
+            escape(target.title)
         ))));
         last = span.end;
     }
     if last < buf.len() {
         out.push(Event::Text(CowStr::from(buf[last..].to_string())));
     }
+}
+
+/// Finds the citations in `buf` that link somewhere.
+fn scan<'t>(buf: &str, link_for: LinkFor<'_, 't>) -> Vec<(std::ops::Range<usize>, Target<'t>)> {
+    cite::find_all(buf)
+        .into_iter()
+        .filter_map(|c| {
+            let target = link_for(&c)?;
+            Some((c.number_span.start.min(c.span.start)..c.span.end, target))
+        })
+        .collect()
 }
 
 /// Gives every heading a unique id from its text (`I. MỤC ĐÍCH` → `i-muc-dich`),

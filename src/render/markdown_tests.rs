@@ -1,6 +1,6 @@
 use super::*;
 
-fn no_links(_: &Citation) -> Option<String> {
+fn no_links(_: &Citation) -> Option<Target<'static>> {
     None
 }
 
@@ -46,8 +46,12 @@ fn safe_mode_keeps_harmless_tags_only() {
 
 #[test]
 fn citations_become_links_even_across_soft_breaks() {
-    let link =
-        |c: &Citation| (c.number.display == "149-KL/TW").then(|| "/documents/kl/".to_string());
+    let link = |c: &Citation| {
+        (c.number.display == "149-KL/TW").then_some(Target {
+            href: "/documents/kl/",
+            title: "Kết luận 149",
+        })
+    };
     let r = render("Thực hiện Kết luận số 149-\nKL/TW ngày 10/4/2025 của Bộ Chính trị.\n\n`149-KL/TW` in code stays.\n", RawHtml::Escape, &link);
     assert_eq!(
         r.html
@@ -63,7 +67,12 @@ fn citations_become_links_even_across_soft_breaks() {
 
 #[test]
 fn existing_links_are_not_nested() {
-    let link = |_: &Citation| Some("/x/".to_string());
+    let link = |_: &Citation| {
+        Some(Target {
+            href: "/x/",
+            title: "x",
+        })
+    };
     let r = render(
         "[Kết luận 149-KL/TW](https://example.org)\n",
         RawHtml::Escape,
@@ -77,4 +86,59 @@ fn escape_handles_every_special_character_and_keeps_the_rest() {
     assert_eq!(escape("a<b>&\"'ư/x"), "a&lt;b&gt;&amp;&quot;&#39;ư/x");
     assert_eq!(escape(""), "");
     assert_eq!(escape("Đạo"), "Đạo");
+}
+
+/// Links every citation to a page named after its number.
+fn by_number(c: &Citation) -> Option<Target<'static>> {
+    let href: &'static str = Box::leak(format!("/documents/{}/", c.number.slug()).into_boxed_str());
+    Some(Target { href, title: "T" })
+}
+
+/// The parser's citations of `body`, as the renderer receives them.
+fn known_of(body: &str) -> Vec<Known<'static>> {
+    crate::legal::cite::find_all(body)
+        .iter()
+        .filter_map(|c| {
+            Some(Known {
+                span: c.number_span.start.min(c.span.start)..c.span.end,
+                target: by_number(c)?,
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn known_citations_render_exactly_as_a_scan_would() {
+    for body in [
+        // Plain paragraphs, a soft break inside a citation, a repeat.
+        "Căn cứ Quyết định số 1745/QĐ-TTg ngày 15/8/2025 của Thủ tướng Chính phủ.\n\nThực hiện Kết luận số 149-\nKL/TW ngày 10/4/2025; Quyết định 1745/QĐ-TTg.\n",
+        // Emphasis splits the text around a citation; a list continuation line
+        // is indented, so its text is not a byte-for-byte copy of the source.
+        "- **Kết luận** số 149-KL/TW của Bộ Chính trị\n  và Nghị quyết số 72-NQ/TW\n- Luật số 113/2025/QH15\n",
+        // An entity and an escape inside the run; a table; a heading; code.
+        "# Căn cứ Nghị quyết 72-NQ/TW\n\nA &amp; B theo Nghị định số 39/2015/NĐ\\-CP.\n\n| Văn bản | Ghi chú |\n|---|---|\n| Kế hoạch số 30-KH/TU | x |\n\n`149-KL/TW`\n",
+        "Không trích dẫn văn bản nào.\n",
+    ] {
+        let scanned = render(body, RawHtml::Escape, &by_number);
+        let known = known_of(body);
+        let reused = render_known(body, RawHtml::Escape, &known, &by_number);
+        assert_eq!(reused, scanned, "{body}");
+        assert!(known.is_empty() || scanned.html.contains("class=\"ref\""), "{}", scanned.html);
+    }
+}
+
+#[test]
+fn a_run_of_text_without_known_citations_is_not_scanned() {
+    // With nothing known, an exact run is emitted as is: the scan is skipped.
+    let body = "Thực hiện Kết luận số 149-KL/TW.\n";
+    let r = render_known(body, RawHtml::Escape, &[], &by_number);
+    assert!(!r.html.contains("class=\"ref\""), "{}", r.html);
+    // A run that is not a copy of its source (an entity) is scanned.
+    let body = "A &amp; Kết luận số 149-KL/TW.\n";
+    let r = render_known(body, RawHtml::Escape, &[], &by_number);
+    assert!(
+        r.html.contains("href=\"/documents/149-kl-tw/\""),
+        "{}",
+        r.html
+    );
 }

@@ -644,15 +644,18 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> Result<(DocPage, String), Diagnostic> 
     let node = &lib.nodes[i];
     let d = &node.doc;
     let targets = &lib.body_targets[i];
-    let link_for = |c: &crate::legal::cite::Citation| {
-        let t = targets.get(&(c.number.key.clone(), c.date)).or_else(|| {
-            targets
-                .iter()
-                .find(|((k, _), _)| *k == c.number.key)
-                .map(|(_, t)| t)
-        })?;
-        (*t != i).then(|| env.sums[*t].href.clone())
+    // Bodies cite a handful of distinct documents: a scan beats hashing a key.
+    let link_to = |key: &str, date: Option<chrono::NaiveDate>| {
+        let (_, &t) = targets
+            .iter()
+            .find(|((k, d), _)| k == key && *d == date)
+            .or_else(|| targets.iter().find(|((k, _), _)| k == key))?;
+        (t != i).then(|| markdown::Target {
+            href: &env.sums[t].href,
+            title: &env.sums[t].title,
+        })
     };
+    let link_for = |c: &crate::legal::cite::Citation| link_to(&c.number.key, c.date);
     let body = match env.md_cache {
         Some(cache) => {
             use std::hash::{Hash, Hasher};
@@ -665,9 +668,11 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> Result<(DocPage, String), Diagnostic> 
                 .collect();
             deps.sort();
             deps.hash(&mut h);
-            cache.get_or_render(&d.id, h.finish(), || render_body(d, env, &link_for))?
+            cache.get_or_render(&d.id, h.finish(), || {
+                render_body(d, env, &link_to, &link_for)
+            })?
         }
-        None => std::sync::Arc::new(render_body(d, env, &link_for)?),
+        None => std::sync::Arc::new(render_body(d, env, &link_to, &link_for)?),
     };
     let summary = view::bare(&env.sums[i]);
     let description = describe(&summary, &body.text);
@@ -732,17 +737,33 @@ fn newest(lib: &Library, idxs: &[Idx], n: usize) -> Vec<Idx> {
 }
 
 /// Renders a body, skipping the citation scan when the document cites nothing.
-fn render_body(
+fn render_body<'e>(
     d: &crate::content::model::Document,
-    env: &Env<'_>,
-    link_for: &dyn Fn(&crate::legal::cite::Citation) -> Option<String>,
+    env: &'e Env<'_>,
+    link_to: &dyn Fn(&str, Option<chrono::NaiveDate>) -> Option<markdown::Target<'e>>,
+    link_for: &dyn Fn(&crate::legal::cite::Citation) -> Option<markdown::Target<'e>>,
 ) -> Result<markdown::Rendered, Diagnostic> {
     let body = body_text(env.root, d)?;
-    Ok(if d.cites.is_empty() {
-        markdown::render_plain(&body, env.cfg.raw_html)
-    } else {
-        markdown::render(&body, env.cfg.raw_html, link_for)
-    })
+    if d.cites.is_empty() {
+        return Ok(markdown::render_plain(&body, env.cfg.raw_html));
+    }
+    let known: Vec<markdown::Known<'_>> = d
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let r = d.cites.get(m.cite as usize)?;
+            Some(markdown::Known {
+                span: m.span.start as usize..m.span.end as usize,
+                target: link_to(r.number.key.as_str(), r.date)?,
+            })
+        })
+        .collect();
+    Ok(markdown::render_known(
+        &body,
+        env.cfg.raw_html,
+        &known,
+        link_for,
+    ))
 }
 
 /// A document's Markdown: from memory, or read again from its file.
