@@ -2,6 +2,18 @@
 
 /// A URL slug without diacritics: `Hải Phòng/phường Hưng Đạo` → `hai-phong-phuong-hung-dao`.
 /// `đ` becomes `d` (deunicode knows Vietnamese), anything else non-alphanumeric a dash.
+/// `String::from_utf8`, validated with simdutf8: several times faster than
+/// std on Vietnamese text, which is mostly multi-byte. The error (with the
+/// position of the first bad byte) still comes from std.
+pub fn utf8(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: simdutf8 has just validated `bytes` as UTF-8.
+        Ok(unsafe { String::from_utf8_unchecked(bytes) })
+    } else {
+        String::from_utf8(bytes)
+    }
+}
+
 pub fn slugify(s: &str) -> String {
     let ascii = deunicode::deunicode(s);
     let mut out = String::with_capacity(ascii.len());
@@ -167,5 +179,17 @@ mod tests {
             fold_key("Ngày Dân số thế giới"),
             fold_key("Ngày Dân số Việt Nam")
         );
+    }
+
+    #[test]
+    fn utf8_accepts_what_std_accepts_and_reports_the_same_error() {
+        assert_eq!(
+            utf8("Kế hoạch số 12/KH-UBND".into()).unwrap(),
+            "Kế hoạch số 12/KH-UBND"
+        );
+        let bad = b"ok \xC3\x28 x".to_vec();
+        let e = utf8(bad.clone()).unwrap_err();
+        assert_eq!(e.utf8_error().valid_up_to(), 3);
+        assert_eq!(e.into_bytes(), bad);
     }
 }

@@ -104,14 +104,19 @@ impl Body {
         let mut bytes = Vec::with_capacity(meta.len() as usize);
         f.read_to_end(&mut bytes)
             .with_context(|| format!("cannot read `{}`", file.display()))?;
-        let Ok(text) = std::str::from_utf8(&bytes) else {
+        let Ok(text) = crate::text::utf8(bytes) else {
             bail!(changed());
         };
-        let text = super::front_matter::normalize(text);
-        match text.get(self.offset..self.offset + self.len) {
-            Some(body) => Ok(Cow::Owned(body.to_string())),
-            None => bail!(changed()),
+        let mut text = match super::front_matter::normalize(&text) {
+            Cow::Borrowed(t) if t.len() == text.len() => text,
+            t => t.into_owned(),
+        };
+        // The body runs to the end of the file: cut the front matter off in place.
+        if text.len() != self.offset + self.len || !text.is_char_boundary(self.offset) {
+            bail!(changed());
         }
+        text.drain(..self.offset);
+        Ok(Cow::Owned(text))
     }
 }
 

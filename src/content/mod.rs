@@ -73,7 +73,7 @@ pub fn load_file(root: &Path, src: &SourceFile, keep_body: bool) -> document::Pa
             }
         }
     };
-    let text = match String::from_utf8(bytes) {
+    let text = match crate::text::utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
