@@ -70,14 +70,20 @@ fn summary(cmd: &str, r: &Report, out: Option<&Path>) {
         (e, w) => format!(", {e} error(s), {w} warning(s)"),
     };
     match (&r.stats, out) {
-        (Some(s), Some(out)) => eprintln!(
-            "built {} pages ({} files) from {} documents in {} ms{problems} → {}",
-            s.pages,
-            s.files,
-            r.documents,
-            r.millis,
-            out.display()
-        ),
+        (Some(s), Some(out)) => {
+            let kept = match s.unchanged {
+                0 => String::new(),
+                n => format!(", {n} unchanged"),
+            };
+            eprintln!(
+                "built {} pages ({} files{kept}) from {} documents in {} ms{problems} → {}",
+                s.pages,
+                s.files,
+                r.documents,
+                r.millis,
+                out.display()
+            )
+        }
         _ if e > 0 && cmd == "build" => {
             eprintln!("build failed{problems}; the output folder was not changed")
         }

@@ -143,7 +143,8 @@ pub fn build(opts: &BuildOptions) -> Report {
 fn write(site: &Site, tera: &tera::Tera, opts: &BuildOptions) -> Result<Stats, Vec<Diagnostic>> {
     let io = |e: anyhow::Error| vec![Diagnostic::error(format!("{e:#}"))];
     let staged = Staged::begin(&opts.out_dir()).map_err(io)?;
-    let stats = render_into(site, tera, &opts.root, false, &staged)?;
+    let mut stats = render_into(site, tera, &opts.root, false, &staged)?;
+    stats.unchanged = staged.unchanged();
     let t = Instant::now();
     staged.commit().map_err(io)?;
     crate::timing::phase("swap", t);

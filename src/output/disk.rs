@@ -1,14 +1,24 @@
-//! Writing a build to disk atomically.
+//! Writing a build to disk atomically, skipping unchanged files.
 //!
 //! Files go to a hidden staging folder beside the output folder (same file
 //! system, so the final step is a rename). Only when every file is written
 //! does [`Staged::commit`] swap it in; a failed build drops the staging
 //! folder and leaves the previous output exactly as it was.
+//!
+//! A file whose bytes equal what the previous build wrote there (per the
+//! [`manifest`]) is not written again: the staging folder gets a hard link
+//! to the old file. Unchanged files keep their inode and modification time,
+//! so `rsync`, `aws s3 sync` and the like upload only what changed.
 
+use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use anyhow::{bail, Context, Result};
 
+use super::manifest::{self, Entry};
 use super::Output;
 use crate::fsx;
 
@@ -16,6 +26,11 @@ use crate::fsx;
 pub struct Staged {
     target: PathBuf,
     staging: tempfile::TempDir,
+    /// What the previous build wrote into `target`.
+    previous: HashMap<String, Entry>,
+    /// What this build has put so far.
+    entries: Mutex<Vec<(String, Entry)>>,
+    unchanged: AtomicUsize,
 }
 
 impl Staged {
@@ -34,11 +49,34 @@ impl Staged {
             .prefix(&format!(".{name}.planportal-"))
             .tempdir_in(parent)
             .with_context(|| format!("cannot create a staging folder in `{}`", parent.display()))?;
-        Ok(Staged { target, staging })
+        let previous = if target.is_dir() {
+            manifest::load(&manifest::path_for(&target))
+        } else {
+            HashMap::new()
+        };
+        Ok(Staged {
+            target,
+            staging,
+            previous,
+            entries: Mutex::new(Vec::new()),
+            unchanged: AtomicUsize::new(0),
+        })
+    }
+
+    /// Files this build did not write because the previous output had them.
+    pub fn unchanged(&self) -> usize {
+        self.unchanged.load(Ordering::Relaxed)
     }
 
     /// Swaps the staged build in for the old output.
     pub fn commit(self) -> Result<()> {
+        let manifest_path = manifest::path_for(&self.target);
+        let mut entries = self
+            .entries
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // The old manifest describes the old output: gone once the swap starts.
+        let _ = std::fs::remove_file(&manifest_path);
         let staging = self.staging.keep();
         let parent = self
             .target
@@ -65,6 +103,8 @@ impl Staged {
         } else {
             fsx::rename(&staging, &self.target)?;
         }
+        // Without a manifest the next build simply writes every file.
+        let _ = manifest::save(&manifest_path, &mut entries);
         Ok(())
     }
 
@@ -79,12 +119,63 @@ impl Output for Staged {
             bail!("refusing to write outside the output folder: `{path}`");
         }
         let full = self.staging.path().join(path);
-        match std::fs::write(&full, bytes) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => fsx::write(&full, bytes),
-            Err(e) => Err(e).with_context(|| format!("cannot write `{}`", full.display())),
+        let hash = manifest::hash(bytes);
+        let entry = match self.previous.get(path) {
+            Some(old) if old.hash == hash && old.len == bytes.len() as u64 => {
+                self.reuse(path, *old, &full).map_or_else(
+                    || write_new(&full, bytes, hash),
+                    |()| {
+                        self.unchanged.fetch_add(1, Ordering::Relaxed);
+                        Ok(*old)
+                    },
+                )?
+            }
+            _ => write_new(&full, bytes, hash)?,
+        };
+        self.entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((path.to_string(), entry));
+        Ok(())
+    }
+}
+
+impl Staged {
+    /// Hard-links the previous build's file into staging, if it is still the
+    /// file the manifest describes.
+    fn reuse(&self, path: &str, old: Entry, full: &Path) -> Option<()> {
+        let src = self.target.join(path);
+        let meta = std::fs::symlink_metadata(&src).ok()?;
+        if !old.matches(&meta) {
+            return None;
+        }
+        match std::fs::hard_link(&src, full) {
+            Ok(()) => Some(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                fsx::create_dir_all(full.parent()?).ok()?;
+                std::fs::hard_link(&src, full).ok()
+            }
+            Err(_) => None,
         }
     }
+}
+
+/// Writes a new file and returns its manifest entry.
+fn write_new(full: &Path, bytes: &[u8], hash: u128) -> Result<Entry> {
+    let context = || format!("cannot write `{}`", full.display());
+    let mut file = match std::fs::File::create(full) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(parent) = full.parent() {
+                fsx::create_dir_all(parent)?;
+            }
+            std::fs::File::create(full).with_context(context)?
+        }
+        Err(e) => return Err(e).with_context(context),
+    };
+    file.write_all(bytes).with_context(context)?;
+    let meta = file.metadata().with_context(context)?;
+    Ok(Entry::written(hash, &meta))
 }
 
 fn absolute(p: &Path) -> Result<PathBuf> {

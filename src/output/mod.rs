@@ -3,6 +3,7 @@
 //! the site in memory through the same code.
 
 pub mod disk;
+pub mod manifest;
 pub mod memory;
 
 /// A sink for output files. `path` is relative to the output root and uses

@@ -32,6 +32,8 @@ pub struct Stats {
     pub rendered: usize,
     /// Files written.
     pub files: usize,
+    /// Of those, files the output already had byte for byte (kept, not rewritten).
+    pub unchanged: usize,
 }
 
 /// State `serve` carries from one build to the next.
@@ -152,6 +154,7 @@ pub fn render_site(
             pages: jobs.len(),
             rendered,
             files,
+            unchanged: 0,
         };
         return Ok(Outcome {
             stats,
@@ -189,6 +192,7 @@ pub fn render_site(
         pages: jobs.len(),
         rendered,
         files,
+        unchanged: 0,
     };
     Ok(Outcome {
         stats,

@@ -96,7 +96,9 @@ fn failed_build_leaves_previous_output_byte_for_byte() {
 #[test]
 fn no_staging_folder_is_left_beside_the_output() {
     let s = rich_site();
-    let expected: BTreeSet<String> = ["content", "public"]
+    // The manifest of what was written (to skip unchanged files next time)
+    // sits beside the output, never in it.
+    let expected: BTreeSet<String> = [".public.planportal-manifest", "content", "public"]
         .iter()
         .map(|x| x.to_string())
         .collect();
@@ -120,7 +122,7 @@ fn no_staging_folder_is_left_beside_a_custom_out() {
     let names = entries(parent.path());
     assert_eq!(
         names.into_iter().collect::<Vec<_>>(),
-        vec!["www".to_string()]
+        vec![".www.planportal-manifest".to_string(), "www".to_string()]
     );
 }
 
@@ -224,4 +226,53 @@ fn template_error_fails_the_build_and_names_the_template() {
         tree(&s.out()) == before,
         "a template error leaves the output as it was"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_keeps_unchanged_files_and_rewrites_changed_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let s = rich_site();
+    s.built();
+    let out = s.out();
+    let ino = |rel: &str| std::fs::metadata(out.join(rel)).unwrap().ino();
+    let (home, lai_chau, lao_cai) = (
+        ino("index.html"),
+        ino("plans/lai-chau/index.html"),
+        ino("plans/lao-cai/index.html"),
+    );
+    // A page edited by hand in the output is not trusted as unchanged.
+    std::fs::write(out.join("calendar/index.html"), "edited").unwrap();
+    s.write(
+        "content/plans/lao-cai.md",
+        &std::fs::read_to_string(s.root().join("content/plans/lao-cai.md"))
+            .unwrap()
+            .replace("## Căn cứ", "## Căn cứ pháp lý"),
+    );
+    let run = s.build().ok().stderr.clone();
+    assert!(
+        run.contains(" unchanged)"),
+        "the summary counts kept files: {run}"
+    );
+    assert_eq!(
+        ino("index.html"),
+        home,
+        "an unchanged page is kept, not rewritten"
+    );
+    assert_eq!(ino("plans/lai-chau/index.html"), lai_chau);
+    assert_ne!(
+        ino("plans/lao-cai/index.html"),
+        lao_cai,
+        "the edited plan is rewritten"
+    );
+    assert!(s.page("/plans/lao-cai/").contains("Căn cứ pháp lý"));
+    assert!(
+        s.page("/calendar/").contains("<html"),
+        "the hand edit is replaced"
+    );
+    // With the manifest gone, everything is written again, and still correct.
+    std::fs::remove_file(s.root().join(".public.planportal-manifest")).unwrap();
+    let run = s.build().ok().stderr.clone();
+    assert!(!run.contains("unchanged"), "{run}");
+    assert_ne!(ino("index.html"), home);
 }
