@@ -213,11 +213,12 @@ mod tests {
             std::fs::read_to_string(out.join("a/index.html")).unwrap(),
             "new"
         );
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        let mut leftovers: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
-            .map(|e| e.unwrap().file_name())
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+        leftovers.sort();
+        assert_eq!(leftovers, [".public.planportal-manifest", "public"]);
     }
 
     #[test]
