@@ -103,6 +103,12 @@ pub fn render_site(
         .copied()
         .filter(|j| !matches!(j, Job::Doc(i) if in_search[*i]))
         .collect();
+    // The Atom feed's entries: only their descriptions are kept.
+    let latest: Vec<usize> = env.lists[0].items.iter().copied().take(50).collect();
+    let mut in_atom = vec![false; lib.len()];
+    for &i in &latest {
+        in_atom[i] = true;
+    }
     let mut rendered = 0;
     let mut fingerprints: HashMap<String, u64> = HashMap::new();
     let mut descriptions = HashMap::new();
@@ -115,7 +121,9 @@ pub fn render_site(
             rendered += usize::from(r.rendered);
             fingerprints.extend(r.fingerprint);
             if let Some((i, d)) = r.description {
-                descriptions.insert(i, d);
+                if in_atom[i] {
+                    descriptions.insert(i, d);
+                }
             }
             search.extend(r.search);
         }
@@ -163,31 +171,33 @@ pub fn render_site(
         });
     }
     files += texts;
-    let index = writer.finish();
-    let t = crate::timing::phase("search index", t);
-    for (path, bytes) in index {
-        out.put(&path, &bytes).map_err(err)?;
-        files += 1;
-    }
-
-    let t = crate::timing::phase("search write", t);
-    let mut sitemap_paths: Vec<String> = jobs.iter().filter_map(|&j| env.path_of(j).1).collect();
-    sitemap_paths.sort();
-    out.put("sitemap.xml", &data::sitemap(cfg, &sitemap_paths))
-        .map_err(err)?;
-    let latest: Vec<usize> = env.lists[0].items.iter().copied().take(50).collect();
-    out.put(
-        "atom.xml",
-        &data::atom(cfg, lib, &latest, &|i| {
-            descriptions.get(&i).cloned().unwrap_or_default()
-        }),
-    )
-    .map_err(err)?;
-    out.put("data/documents.json", &data::documents_json(lib))
-        .map_err(err)?;
-    files += 3 + write_feeds(&env, out).map_err(err)?;
-    files += pages::write_static(opts.root, &cfg.theme, out).map_err(err)?;
-    crate::timing::phase("feeds+data", t);
+    // The search index's merge and the site-wide files are independent: one
+    // core each.
+    let search_files = || -> anyhow::Result<usize> {
+        let index = writer.finish();
+        let n = index.len();
+        for (path, bytes) in index {
+            out.put(&path, &bytes)?;
+        }
+        Ok(n)
+    };
+    let site_files = || -> anyhow::Result<usize> {
+        let mut sitemap_paths: Vec<String> =
+            jobs.iter().filter_map(|&j| env.path_of(j).1).collect();
+        sitemap_paths.sort();
+        out.put("sitemap.xml", &data::sitemap(cfg, &sitemap_paths))?;
+        out.put(
+            "atom.xml",
+            &data::atom(cfg, lib, &latest, &|i| {
+                descriptions.get(&i).cloned().unwrap_or_default()
+            }),
+        )?;
+        out.put("data/documents.json", &data::documents_json(lib))?;
+        Ok(3 + write_feeds(&env, out)? + pages::write_static(opts.root, &cfg.theme, out)?)
+    };
+    let (a, b) = rayon::join(search_files, site_files);
+    files += a.map_err(err)? + b.map_err(err)?;
+    crate::timing::phase("search+feeds", t);
     let stats = Stats {
         pages: jobs.len(),
         rendered,

@@ -128,8 +128,9 @@ pub struct DocPage {
 
 /// Builds summaries for every node once; pages then clone what they need.
 pub fn summaries(lib: &Library, site: &SiteView) -> Vec<DocSummary> {
+    use rayon::prelude::*;
     lib.nodes
-        .iter()
+        .par_iter()
         .map(|n| summary(&n.doc, n.stub, site))
         .collect()
 }
