@@ -279,10 +279,10 @@ fn merge(parts: Vec<Builder>) -> Builder {
     for mut p in parts {
         let fmap: Vec<u32> = p.fold_text.iter().map(|t| g.folded_id(t)).collect();
         for (fid, list) in p.title_docs.iter().enumerate() {
-            g.title_docs[fmap[fid] as usize].extend_from_slice(list);
+            union_sorted(&mut g.title_docs[fmap[fid] as usize], list);
         }
         for (fid, list) in p.number_docs.iter().enumerate() {
-            g.number_docs[fmap[fid] as usize].extend_from_slice(list);
+            union_sorted(&mut g.number_docs[fmap[fid] as usize], list);
         }
         for (spelling, vid) in std::mem::take(&mut p.variants) {
             let list = std::mem::take(&mut p.var_docs[vid as usize]);
@@ -294,11 +294,38 @@ fn merge(parts: Vec<Builder>) -> Builder {
             if target.is_empty() {
                 *target = list;
             } else {
-                target.extend_from_slice(&list);
+                union_sorted(target, &list);
             }
         }
     }
     g
+}
+
+/// Merges two sorted lists of distinct document ids into `a`. A worker's
+/// builder sees every batch's share of ids, so lists of two workers
+/// interleave (batch by batch) rather than follow each other.
+fn union_sorted(a: &mut Vec<u32>, b: &[u32]) {
+    match (a.last(), b.first()) {
+        (_, None) => {}
+        (None, _) => a.extend_from_slice(b),
+        (Some(&last), Some(&first)) if last < first => a.extend_from_slice(b),
+        _ => {
+            let mut out = Vec::with_capacity(a.len() + b.len());
+            let (mut i, mut j) = (0, 0);
+            while i < a.len() && j < b.len() {
+                if a[i] < b[j] {
+                    out.push(a[i]);
+                    i += 1;
+                } else {
+                    out.push(b[j]);
+                    j += 1;
+                }
+            }
+            out.extend_from_slice(&a[i..]);
+            out.extend_from_slice(&b[j..]);
+            *a = out;
+        }
+    }
 }
 
 /// Output files as (path, bytes).
@@ -444,37 +471,44 @@ impl Writer {
             .div_ceil(self.threads)
             .max(self.min_per_thread)
             .max(1);
-        let text_hash = &mut self.text_hash;
-        let doc_files = &mut self.doc_files;
+        let chunks: Vec<&[&SearchDoc]> = docs.chunks(per).collect();
+        // One builder per worker for the writer's whole life: a word is
+        // interned once per worker, not once per batch.
+        while self.parts.len() < chunks.len() {
+            self.parts.push(Builder::default());
+        }
+        let Writer {
+            parts,
+            doc_files,
+            text_hash,
+            ..
+        } = self;
         let mut emit = |path: String, bytes: Vec<u8>| {
             text_hash.write(path.as_bytes());
             text_hash.write_usize(bytes.len());
             text_hash.write(&bytes);
             sink(path, bytes);
         };
-        let parts = std::thread::scope(|s| {
-            let workers: Vec<_> = docs
-                .chunks(per)
+        std::thread::scope(|s| {
+            let workers: Vec<_> = parts
+                .iter_mut()
+                .zip(chunks)
                 .enumerate()
-                .map(|(k, batch)| {
+                .map(|(k, (b, batch))| {
                     s.spawn(move || {
-                        let mut b = Builder::default();
                         for (j, d) in batch.iter().enumerate() {
                             b.doc((first + k * per + j) as u32, d);
                         }
-                        b
                     })
                 })
                 .collect();
             for d in docs {
                 doc_files.push(d, &mut emit);
             }
-            workers
-                .into_iter()
-                .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect::<Vec<Builder>>()
+            for w in workers {
+                w.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            }
         });
-        self.parts.extend(parts);
     }
 
     /// The shards, metadata chunks and manifest (text parts went to the sinks).
