@@ -15,6 +15,10 @@
 #   RUNS=5        timed runs per tool (default: 5 up to N=10,000, 3 above)
 #   SEED=1        corpus seed
 #   BENCH_DIR=…   scratch folder (default /dev/shm/planportal-bench, else $TMPDIR)
+#   OUT_DIR_BASE=… where the two outputs go (default BENCH_DIR). At 100,000 plans
+#                 Hugo needs ~20 GB of RAM, so tmpfs cannot hold the sites too:
+#                 BENCH_DIR=/disk/folder OUT_DIR_BASE=/dev/shm/pp keeps the outputs
+#                 (one at a time) on tmpfs and the sources on disk (page cache).
 #   KEEP=1        keep the generated sites and outputs
 set -euo pipefail
 
@@ -71,8 +75,9 @@ for N in "$@"; do
     runs=${RUNS:-$([ "$N" -le 10000 ] && echo 5 || echo 3)}
     site=$BENCH_DIR/pp-$N
     hsite=$BENCH_DIR/hugo-$N
-    out=$BENCH_DIR/pp-$N-out
-    hout=$BENCH_DIR/hugo-$N-out
+    mkdir -p "${OUT_DIR_BASE:-$BENCH_DIR}"
+    out=${OUT_DIR_BASE:-$BENCH_DIR}/pp-$N-out
+    hout=${OUT_DIR_BASE:-$BENCH_DIR}/hugo-$N-out
 
     # Rough need: content ~7 KB × 2 sites, planportal output ~60 KB, Hugo ~15 KB per plan.
     need_kb=$((N * 90))
@@ -95,7 +100,7 @@ for N in "$@"; do
     grep '^built ' "$OUT_DIR/planportal-$N.log" >&2 || true
     rm -rf "$out"
     pp_rss=$(peak_rss_kb "$PP" build --root "$site" --out "$out")
-    rm -rf "$hout"
+    rm -rf "$out" "$hout" # one output at a time: at 100,000 plans they share tmpfs with Hugo's 20 GB
     hugo_rss=$(peak_rss_kb hugo --quiet -s "$hsite" -d "$hout")
     echo "   peak RSS: planportal $((pp_rss / 1024)) MB, Hugo $((hugo_rss / 1024)) MB" >&2
 
@@ -111,7 +116,7 @@ for N in "$@"; do
         fi
         echo "   round $r/$runs" >&2
         hyperfine --style none --runs 1 --warmup 0 \
-            --prepare "rm -rf $out $hout" \
+            --prepare "rm -rf $out $hout && sync" \
             --export-json "$OUT_DIR/$STAMP-N$N-round$r.json" \
             "${order[@]}"
     done
