@@ -692,6 +692,7 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> Result<(DocPage, String), Diagnostic> 
         signer: d.signer.clone(),
         body_html: body.html.clone(),
         toc: body.headings.clone(),
+        toc_html: view::toc_html(&body.headings),
         description,
         basis: view::links(&lib.basis[i], &env.sums),
         tree: view::tree(&chain::basis_tree(lib, i), &env.sums),

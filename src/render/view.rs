@@ -101,6 +101,10 @@ pub struct DocPage {
     pub body_html: String,
     /// `(level, id, text)` of the body's headings.
     pub toc: Vec<(u8, String, String)>,
+    /// `<li>` items for levels 1–3 of `toc` when it has more than two entries
+    /// (else empty), pre-rendered like list items: a loop over the headings
+    /// cost Tera four allocating lookups per heading.
+    pub toc_html: String,
     /// One sentence for `<meta description>` and link previews.
     pub description: String,
     pub basis: Vec<LinkView>,
@@ -234,4 +238,23 @@ pub fn campaign_anchor(name: &str, w: When) -> String {
         When::Day(d) => format!("{}-{:02}{:02}", slug_of_name(name), d.month, d.day),
         When::Month(m) => format!("{}-thang-{m:02}", slug_of_name(name)),
     }
+}
+
+/// The table of contents' list items: headings of levels 1–3, when there are
+/// more than two headings.
+pub fn toc_html(headings: &[(u8, String, String)]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    if headings.len() <= 2 {
+        return out;
+    }
+    for (level, id, text) in headings.iter().filter(|h| h.0 <= 3) {
+        let _ = write!(
+            out,
+            "<li class=\"toc-l{level}\"><a href=\"#{}\">{}</a></li>",
+            super::markdown::escape(id),
+            super::markdown::escape(text)
+        );
+    }
+    out
 }

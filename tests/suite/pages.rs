@@ -127,6 +127,43 @@ fn footnote_reference_links_to_its_definition() {
 }
 
 #[test]
+fn a_table_of_contents_lists_levels_one_to_three_when_there_are_more_than_two_headings() {
+    let s = plan_site(
+        "## I. Mục đích <yêu cầu>\n\nA.\n\n### 1. Nhiệm vụ\n\nB.\n\n#### a) Chi tiết\n\nC.\n\n## II. Tổ chức\n\nD.\n",
+    );
+    s.built();
+    let p = s.page("/plans/lao-cai-2026/");
+    let toc = p
+        .split("<details class=\"toc\">")
+        .nth(1)
+        .expect("a table of contents")
+        .split("</details>")
+        .next()
+        .unwrap();
+    assert_eq!(
+        toc.matches("<li").count(),
+        3,
+        "h2, h3, h2; not the h4: {toc}"
+    );
+    assert!(toc.contains("<li class=\"toc-l2\"><a href=\"#i-muc-dich-yeu-cau\">I. Mục đích &lt;yêu cầu&gt;</a></li>"), "{toc}");
+    assert!(toc.contains("href=\"#1-nhiem-vu\""), "{toc}");
+    assert!(!toc.contains("Chi tiết"), "{toc}");
+    for id in ["i-muc-dich-yeu-cau", "1-nhiem-vu", "ii-to-chuc"] {
+        assert!(
+            p.contains(&format!("id=\"{id}\"")),
+            "the heading {id} exists"
+        );
+    }
+
+    let short = plan_site("## Mục đích\n\nA.\n\n## Nhiệm vụ\n\nB.\n");
+    short.built();
+    assert!(
+        !short.page("/plans/lao-cai-2026/").contains("class=\"toc\""),
+        "two headings need no table of contents"
+    );
+}
+
+#[test]
 fn headings_get_anchor_ids_unique_per_page() {
     let s = plan_site("## Mục đích, yêu cầu\n\nA.\n\n## Nhiệm vụ\n\nB.\n\n## Nhiệm vụ\n\nC.\n");
     s.built();
