@@ -1,7 +1,5 @@
 //! Small text helpers shared by every stage: slugs and folded keys.
 
-/// A URL slug without diacritics: `Hải Phòng/phường Hưng Đạo` → `hai-phong-phuong-hung-dao`.
-/// `đ` becomes `d` (deunicode knows Vietnamese), anything else non-alphanumeric a dash.
 /// `String::from_utf8`, validated with simdutf8: several times faster than
 /// std on Vietnamese text, which is mostly multi-byte. The error (with the
 /// position of the first bad byte) still comes from std.
@@ -14,6 +12,8 @@ pub fn utf8(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
     }
 }
 
+/// A URL slug without diacritics: `Hải Phòng/phường Hưng Đạo` → `hai-phong-phuong-hung-dao`.
+/// `đ` becomes `d` (deunicode knows Vietnamese), anything else non-alphanumeric a dash.
 pub fn slugify(s: &str) -> String {
     let ascii = deunicode::deunicode(s);
     let mut out = String::with_capacity(ascii.len());

@@ -71,14 +71,6 @@ impl Body {
         self.text.as_deref()
     }
 
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     /// The text: borrowed when held, else read from `file` (the document's
     /// path joined to the site root). Fails if the file changed since it was parsed.
     pub fn read(&self, file: &Path) -> Result<Cow<'_, str>> {
@@ -91,19 +83,11 @@ impl Body {
                 file.display()
             )
         };
-        let mut f = std::fs::File::open(file)
-            .with_context(|| format!("cannot read `{}`", file.display()))?;
-        let meta = f
-            .metadata()
-            .with_context(|| format!("cannot read `{}`", file.display()))?;
-        if self.stamp != Some(Stamp::of(&meta)) {
+        let (bytes, stamp) =
+            read_stamped(file).with_context(|| format!("cannot read `{}`", file.display()))?;
+        if self.stamp != Some(stamp) {
             bail!(changed());
         }
-        // One read of the whole file: it was parsed a moment ago, so it comes
-        // from the page cache, and reading it whole is one system call.
-        let mut bytes = Vec::with_capacity(meta.len() as usize);
-        f.read_to_end(&mut bytes)
-            .with_context(|| format!("cannot read `{}`", file.display()))?;
         let Ok(text) = crate::text::utf8(bytes) else {
             bail!(changed());
         };
@@ -118,6 +102,17 @@ impl Body {
         text.drain(..self.offset);
         Ok(Cow::Owned(text))
     }
+}
+
+/// A file's bytes and the length and time they had when read (from the open
+/// file, so the two always describe the same version). Parsing and the
+/// re-read before rendering both use it, so their stamps compare.
+pub(super) fn read_stamped(path: &Path) -> std::io::Result<(Vec<u8>, Stamp)> {
+    let mut f = std::fs::File::open(path)?;
+    let meta = f.metadata()?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    f.read_to_end(&mut bytes)?;
+    Ok((bytes, Stamp::of(&meta)))
 }
 
 #[cfg(test)]
@@ -140,7 +135,6 @@ mod tests {
         assert_eq!(body.read(&file).unwrap(), "Thân bài có dấu.\n");
         body.release(Stamp::of(&std::fs::metadata(&file).unwrap()));
         assert_eq!(body.get(), None);
-        assert_eq!(body.len(), "Thân bài có dấu.\n".len());
         assert_eq!(body.read(&file).unwrap(), "Thân bài có dấu.\n");
     }
 

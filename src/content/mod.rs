@@ -62,7 +62,7 @@ pub fn is_markdown(p: &Path) -> bool {
 /// line of its first bad byte, since guessing an encoding would garble names.
 /// With `keep_body` false the body is released once parsed (see [`body`]).
 pub fn load_file(root: &Path, src: &SourceFile, keep_body: bool) -> document::Parsed {
-    let (bytes, stamp) = match read_stamped(&root.join(&src.rel)) {
+    let (bytes, stamp) = match body::read_stamped(&root.join(&src.rel)) {
         Ok(b) => b,
         Err(e) => {
             return document::Parsed {
@@ -107,16 +107,6 @@ pub fn load_file(root: &Path, src: &SourceFile, keep_body: bool) -> document::Pa
         doc.body.release(stamp);
     }
     parsed
-}
-
-/// A file's bytes and the length and time they had when read.
-fn read_stamped(path: &Path) -> std::io::Result<(Vec<u8>, body::Stamp)> {
-    use std::io::Read;
-    let mut f = std::fs::File::open(path)?;
-    let meta = f.metadata()?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    f.read_to_end(&mut bytes)?;
-    Ok((bytes, body::Stamp::of(&meta)))
 }
 
 /// Loads every content file. Documents come back sorted by id, their bodies

@@ -259,8 +259,8 @@ fn item_html(
 struct Frame<'a, T: Serialize> {
     site: &'a SiteView,
     /// `site.base` again, as a top-level name: Tera allocates for every dotted
-    /// lookup, and templates write the base path on every link (2.6 % of a
-    /// build's instructions).
+    /// lookup, and templates write the base path on every link (using `base`
+    /// saved 1.9 % of a 1,000-plan build's instructions).
     base: &'a str,
     page: T,
     title: String,
