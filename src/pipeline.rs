@@ -68,11 +68,21 @@ pub fn now() -> NaiveDateTime {
 /// Parses settings and content and resolves the graph. Drafts are kept when
 /// `drafts` is true (check, serve, `build --drafts`).
 pub fn load(root: &Path, base_url: Option<&str>, drafts: bool, diags: &mut Diagnostics) -> Site {
-    let t = Instant::now();
+    let config = load_config(root, base_url, diags);
+    load_content(root, config, drafts, diags)
+}
+
+/// `site.yaml`, with `--base-url` applied.
+fn load_config(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Config {
     let mut config = config::load(root, diags);
     if let Some(b) = base_url {
         config.base_url = config::normalize_base_url(b);
     }
+    config
+}
+
+fn load_content(root: &Path, config: Config, drafts: bool, diags: &mut Diagnostics) -> Site {
+    let t = Instant::now();
     if !root.join("content").is_dir() {
         diags.push(
             Diagnostic::error(format!("`{}` has no `content/` folder", root.display()))
@@ -89,12 +99,28 @@ pub fn load(root: &Path, base_url: Option<&str>, drafts: bool, diags: &mut Diagn
     Site { config, library }
 }
 
+/// Loads the site and, on the side, parses the theme: parsing templates is
+/// serial inside Tera, so it overlaps the parallel parse of the content.
+fn load_with_theme(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+    diags: &mut Diagnostics,
+) -> (Site, Result<tera::Tera, Vec<Diagnostic>>) {
+    let config = load_config(root, base_url, diags);
+    let theme = config.theme.clone();
+    rayon::join(
+        || load_content(root, config, drafts, diags),
+        || templates::load(root, &theme),
+    )
+}
+
 /// Everything `build` checks, writing nothing.
 pub fn check(root: &Path) -> Report {
     let start = Instant::now();
     let mut diags = Diagnostics::default();
-    let site = load(root, None, true, &mut diags);
-    if let Err(errs) = templates::load(root, &site.config.theme) {
+    let (site, tera) = load_with_theme(root, None, true, &mut diags);
+    if let Err(errs) = tera {
         diags.extend(errs);
     }
     diags.sort();
@@ -111,7 +137,7 @@ pub fn check(root: &Path) -> Report {
 pub fn build(opts: &BuildOptions) -> Report {
     let start = Instant::now();
     let mut diags = Diagnostics::default();
-    let site = load(
+    let (site, tera) = load_with_theme(
         &opts.root,
         opts.base_url.as_deref(),
         opts.drafts,
@@ -121,7 +147,7 @@ pub fn build(opts: &BuildOptions) -> Report {
         documents: site.library.len(),
         ..Report::default()
     };
-    let tera = match templates::load(&opts.root, &site.config.theme) {
+    let tera = match tera {
         Ok(t) => Some(t),
         Err(errs) => {
             diags.extend(errs);

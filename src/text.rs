@@ -100,6 +100,45 @@ pub fn collapse_ws(s: &str) -> String {
     }
 }
 
+/// [`collapse_ws`] without the copy when `s` is already collapsed, as the
+/// renderer's plain text is: the search index checks the text it is handed.
+pub fn collapse_ws_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_collapsed(s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(collapse_ws(s))
+    }
+}
+
+/// No whitespace at the ends, and none inside but single ASCII spaces.
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    let len = b.len();
+    if len > 0 && (ws_len(s, 0) > 0 || ends_in_ws(s)) {
+        return false;
+    }
+    let mut i = 0;
+    while i < len {
+        let c = b[i];
+        if WS_LEAD[c as usize] {
+            if c == b' ' {
+                // Not at the end (checked above), so i + 1 < len.
+                if ws_len(s, i + 1) > 0 {
+                    return false;
+                }
+            } else if ws_len_lead(b, i) > 0 {
+                return false;
+            }
+        }
+        i += 1;
+    }
+    true
+}
+
+fn ends_in_ws(s: &str) -> bool {
+    s.chars().next_back().is_some_and(char::is_whitespace)
+}
+
 /// Bytes that may start a whitespace char: ASCII whitespace and the lead bytes of
 /// the non-ASCII White_Space chars.
 static WS_LEAD: [bool; 256] = {
@@ -144,6 +183,41 @@ fn ws_len_lead(b: &[u8], i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapsed_text_is_borrowed_and_other_text_collapsed() {
+        let samples = [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\nb",
+            "Kế hoạch số 12",
+            "Kế  hoạch",
+            "a\u{a0}b",
+            "a \u{2003}b",
+            "a\u{3000}",
+            "\u{1680}a",
+            "ế ệ",
+            "a\u{85}b",
+            "a\u{2029}b",
+            "x \u{205f}",
+        ];
+        for s in samples {
+            let want = collapse_ws(s);
+            let got = collapse_ws_cow(s);
+            assert_eq!(got, want, "{s:?}");
+            assert_eq!(
+                matches!(got, std::borrow::Cow::Borrowed(_)),
+                want == s,
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn slugs_fold_vietnamese() {

@@ -688,6 +688,7 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> Result<(DocPage, String), Diagnostic> 
     let summary = view::bare(&env.sums[i]);
     let description = describe(&summary, &body.text);
     let all = chain::implementers(lib, i);
+    let tree = view::tree(&chain::basis_tree(lib, i), &env.sums);
     let page = DocPage {
         signer: d.signer.clone(),
         body_html: body.html.clone(),
@@ -695,7 +696,8 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> Result<(DocPage, String), Diagnostic> 
         toc_html: view::toc_html(&body.headings),
         description,
         basis: view::links(&lib.basis[i], &env.sums),
-        tree: view::tree(&chain::basis_tree(lib, i), &env.sums),
+        tree_html: view::tree_html(&tree),
+        tree,
         implemented_by: view::docs(
             &newest(lib, &lib.implemented_by[i], lists::INLINE),
             &env.sums,

@@ -65,12 +65,6 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
     // Tera's default also escapes `/` (as `&#x2F;`), which garbles every URL
     // and date in the source; `& < > " '` are all HTML needs.
     tera.set_escape_fn(escape_html);
-    // Parse one by one first: Tera's bulk error does not say which file broke.
-    for (name, shown, text) in &sources {
-        if let Err(e) = tera::Template::new(name, None, text) {
-            errors.push(template_error(shown, &e));
-        }
-    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -79,11 +73,20 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
         .map(|(n, _, t)| (n.as_str(), t.as_str()))
         .collect();
     if let Err(e) = tera.add_raw_templates(pairs) {
-        return Err(vec![Diagnostic::error(format!(
-            "templates do not fit together: {}",
-            chain(&e)
-        ))
-        .help("check `{% extends %}` and `{% include %}` names")]);
+        // Tera's bulk error does not say which file broke: parse them one by one
+        // (only now, since parsing is most of the cost of loading a theme).
+        for (name, shown, text) in &sources {
+            if let Err(e) = tera::Template::new(name, None, text) {
+                errors.push(template_error(shown, &e));
+            }
+        }
+        if errors.is_empty() {
+            errors.push(
+                Diagnostic::error(format!("templates do not fit together: {}", chain(&e)))
+                    .help("check `{% extends %}` and `{% include %}` names"),
+            );
+        }
+        return Err(errors);
     }
     Ok(tera)
 }

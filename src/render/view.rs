@@ -109,6 +109,8 @@ pub struct DocPage {
     pub description: String,
     pub basis: Vec<LinkView>,
     pub tree: Vec<TreeView>,
+    /// `tree` rendered as nested `<ul class="tree">` lists (empty without a basis).
+    pub tree_html: String,
     /// The newest direct implementers (at most `lists::INLINE`).
     pub implemented_by: Vec<DocSummary>,
     pub implemented_by_count: usize,
@@ -240,6 +242,46 @@ pub fn campaign_anchor(name: &str, w: When) -> String {
     }
 }
 
+/// The basis tree as nested lists: the same markup as the default theme's
+/// `tree` macro (macros.html), which stays there for themes. Tera spent more on
+/// that recursive macro than on the rest of the page: each level copies its
+/// children's values.
+pub fn tree_html(nodes: &[TreeView]) -> String {
+    let mut out = String::new();
+    if !nodes.is_empty() {
+        push_tree(&mut out, nodes);
+    }
+    out
+}
+
+fn push_tree(out: &mut String, nodes: &[TreeView]) {
+    use super::markdown::escape;
+    out.push_str("<ul class=\"tree\">\n");
+    for n in nodes {
+        out.push_str("<li>\n  <a href=\"");
+        out.push_str(&escape(&n.doc.href));
+        out.push_str("\">");
+        if let Some(num) = &n.doc.number {
+            out.push_str("<span class=\"num\">");
+            out.push_str(&escape(num));
+            out.push_str("</span> ");
+        }
+        out.push_str(&escape(&n.doc.title));
+        out.push_str("</a>");
+        if n.doc.stub {
+            out.push_str(" <span class=\"tag\">Chưa có trên cổng</span>");
+        }
+        out.push_str("\n  ");
+        if n.repeated {
+            out.push_str("<span class=\"tree-repeat\">(đã nêu ở trên)</span>");
+        } else if !n.children.is_empty() {
+            push_tree(out, &n.children);
+        }
+        out.push_str("\n</li>\n");
+    }
+    out.push_str("</ul>");
+}
+
 /// The table of contents' list items: headings of levels 1–3, when there are
 /// more than two headings.
 pub fn toc_html(headings: &[(u8, String, String)]) -> String {
@@ -257,4 +299,80 @@ pub fn toc_html(headings: &[(u8, String, String)]) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(title: &str, number: Option<&str>, stub: bool) -> DocSummary {
+        DocSummary {
+            id: title.into(),
+            href: format!("/documents/{title}/"),
+            title: title.into(),
+            number: number.map(Into::into),
+            type_name: None,
+            issuer: None,
+            issuer_href: None,
+            jurisdiction: None,
+            jurisdiction_href: None,
+            date: None,
+            date_iso: None,
+            stub,
+            draft: false,
+            is_plan: false,
+            item_html: String::new(),
+        }
+    }
+
+    fn node(doc: DocSummary, repeated: bool, children: Vec<TreeView>) -> TreeView {
+        TreeView {
+            doc,
+            repeated,
+            children,
+        }
+    }
+
+    /// `tree_html` must stay what the theme's `tree` macro renders, so that a
+    /// theme can switch between the two without a visible change.
+    #[test]
+    fn tree_html_matches_the_default_themes_macro() {
+        let nodes = vec![
+            node(
+                summary("Kế hoạch <A> & \"B\"", Some("12/KH-UBND"), false),
+                false,
+                vec![
+                    node(summary("Quyết định", Some("1/QĐ-TTg"), true), false, vec![]),
+                    node(
+                        summary("Kết luận", None, false),
+                        false,
+                        vec![node(
+                            summary("Nghị quyết", Some("21-NQ/TW"), false),
+                            true,
+                            vec![],
+                        )],
+                    ),
+                ],
+            ),
+            node(
+                summary("Nghị quyết", Some("21-NQ/TW"), false),
+                false,
+                vec![],
+            ),
+        ];
+        let mut tera =
+            crate::render::templates::load(std::path::Path::new("/nonexistent"), "default")
+                .expect("built-in theme");
+        tera.add_raw_template(
+            "t.html",
+            "{% import \"macros.html\" as m %}{{ m::tree(nodes=nodes) }}",
+        )
+        .unwrap();
+        let mut ctx = tera::Context::new();
+        ctx.insert("nodes", &nodes);
+        let want = tera.render("t.html", &ctx).unwrap();
+        assert_eq!(tree_html(&nodes), want);
+        assert!(want.contains("tree-repeat") && want.contains("&lt;A&gt;"));
+        assert_eq!(tree_html(&[]), "");
+    }
 }

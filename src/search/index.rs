@@ -247,8 +247,6 @@ impl Builder {
     }
 }
 
-pub(crate) use crate::text::collapse_ws;
-
 /// Splits text into parts of at most `PART_BYTES`, at a space where one is near.
 fn split_parts(s: &str) -> Vec<&str> {
     let mut parts = Vec::new();
@@ -343,7 +341,7 @@ impl DocFiles {
     fn push(&mut self, d: &SearchDoc, texts: &mut dyn FnMut(String, Vec<u8>)) {
         let id = self.next;
         self.next += 1;
-        let text = collapse_ws(&d.text);
+        let text = crate::text::collapse_ws_cow(&d.text);
         let parts = split_parts(&text);
         for (p, part) in parts.iter().enumerate() {
             texts(text_path(id, p), part.as_bytes().to_vec());

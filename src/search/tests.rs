@@ -825,7 +825,7 @@ fn collapse_whitespace() {
         let Some(c) = char::from_u32(u) else { continue };
         let s = format!("ạ{c}b{c}{c}");
         let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert_eq!(index::collapse_ws(&s), want, "U+{u:04X}");
+        assert_eq!(crate::text::collapse_ws(&s), want, "U+{u:04X}");
     }
     for s in [
         "",
@@ -837,7 +837,7 @@ fn collapse_whitespace() {
         "ễ\u{1680}x",
     ] {
         let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert_eq!(index::collapse_ws(s), want, "{s:?}");
+        assert_eq!(crate::text::collapse_ws(s), want, "{s:?}");
     }
 }
 
