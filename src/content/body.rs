@@ -110,8 +110,23 @@ impl Body {
 pub(super) fn read_stamped(path: &Path) -> std::io::Result<(Vec<u8>, Stamp)> {
     let mut f = std::fs::File::open(path)?;
     let meta = f.metadata()?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    f.read_to_end(&mut bytes)?;
+    // Read into a buffer of the size the metadata gave (and a spare byte that
+    // only a file grown since fills): `read_to_end` would ask for the metadata
+    // and the position again, two more system calls per file, twice a document.
+    let mut bytes = vec![0; meta.len() as usize + 1];
+    let mut n = 0;
+    loop {
+        if n == bytes.len() {
+            bytes.resize(n * 2, 0);
+        }
+        match f.read(&mut bytes[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(n);
     Ok((bytes, Stamp::of(&meta)))
 }
 

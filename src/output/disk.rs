@@ -163,6 +163,17 @@ impl Staged {
 /// Writes a new file and returns its manifest entry.
 fn write_new(full: &Path, bytes: &[u8], hash: u128) -> Result<Entry> {
     let context = || format!("cannot write `{}`", full.display());
+    // A page is `…/slug/index.html`, alone in a folder nothing else made:
+    // creating the folder first saves the failed open (a third of the calls).
+    if full.ends_with("index.html") {
+        if let Some(parent) = full.parent() {
+            match std::fs::create_dir(parent) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(_) => fsx::create_dir_all(parent)?,
+            }
+        }
+    }
     let mut file = match std::fs::File::create(full) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
