@@ -55,6 +55,16 @@ pub struct Site {
     pub library: Library,
 }
 
+/// Bytes of Markdown bodies kept in memory between parsing and rendering:
+/// `PLANPORTAL_BODY_BUDGET` when set (0 re-reads every body; hosts short of
+/// memory can lower it), else [`content::BODY_BUDGET`].
+fn body_budget() -> usize {
+    std::env::var("PLANPORTAL_BODY_BUDGET")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(content::BODY_BUDGET)
+}
+
 /// "Now" for a build: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
 pub fn now() -> NaiveDateTime {
     std::env::var("SOURCE_DATE_EPOCH")
@@ -89,7 +99,7 @@ fn load_content(root: &Path, config: Config, drafts: bool, diags: &mut Diagnosti
                 .help("run planportal in the site folder, or pass `--root DIR`; plans go in content/plans/"),
         );
     }
-    let mut docs = content::load(root, diags);
+    let mut docs = content::load(root, body_budget(), diags);
     if !drafts {
         docs.retain(|d| !d.draft);
     }

@@ -10,6 +10,7 @@ pub mod model;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -60,8 +61,13 @@ pub fn is_markdown(p: &Path) -> bool {
 
 /// Reads and parses one file. A file that is not UTF-8 is refused with the
 /// line of its first bad byte, since guessing an encoding would garble names.
-/// With `keep_body` false the body is released once parsed (see [`body`]).
-pub fn load_file(root: &Path, src: &SourceFile, keep_body: bool) -> document::Parsed {
+/// The body is released once parsed (see [`body`]) unless `keep_body` says
+/// to keep a body of that many bytes.
+pub fn load_file(
+    root: &Path,
+    src: &SourceFile,
+    keep_body: &(dyn Fn(usize) -> bool + Sync),
+) -> document::Parsed {
     let (bytes, stamp) = match body::read_stamped(&root.join(&src.rel)) {
         Ok(b) => b,
         Err(e) => {
@@ -103,19 +109,33 @@ pub fn load_file(root: &Path, src: &SourceFile, keep_body: bool) -> document::Pa
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut parsed = document::parse(&src.rel, src.section, &stem, &text);
-    if let (false, Some(doc)) = (keep_body, parsed.document.as_mut()) {
-        doc.body.release(stamp);
+    if let Some(doc) = parsed.document.as_mut() {
+        if !keep_body(doc.body.get().map_or(0, str::len)) {
+            doc.body.release(stamp);
+        }
     }
     parsed
 }
 
-/// Loads every content file. Documents come back sorted by id, their bodies
-/// released: the renderer reads each again when it renders the page.
-pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<Document> {
+/// Bytes of Markdown bodies [`load`] keeps in memory by default (about 9,000
+/// plans): past that, bodies are released once parsed and the renderer reads
+/// each again when it renders the page, so memory stays flat at any size while
+/// a small site does not read every file twice.
+pub const BODY_BUDGET: usize = 64 << 20;
+
+/// Loads every content file. Documents come back sorted by id; the bodies
+/// that do not fit in `budget` bytes come back released.
+pub fn load(root: &Path, budget: usize, diags: &mut Diagnostics) -> Vec<Document> {
     let files = discover(root);
+    let kept = AtomicUsize::new(0);
+    let within_budget = |len: usize| {
+        kept.fetch_add(len, Ordering::Relaxed)
+            .checked_add(len)
+            .is_some_and(|total| total <= budget)
+    };
     let parsed: Vec<document::Parsed> = files
         .par_iter()
-        .map(|f| load_file(root, f, false))
+        .map(|f| load_file(root, f, &within_budget))
         .collect();
     let mut docs = Vec::with_capacity(parsed.len());
     for p in parsed {

@@ -228,7 +228,7 @@ impl State {
 }
 
 fn parse(root: &Path, f: &SourceFile) -> FileState {
-    let p = content::load_file(root, f, true);
+    let p = content::load_file(root, f, &|_| true);
     FileState {
         document: p.document.map(std::sync::Arc::new),
         diagnostics: p.diagnostics,

@@ -276,3 +276,47 @@ fn a_rebuild_keeps_unchanged_files_and_rewrites_changed_ones() {
     assert!(!run.contains("unchanged"), "{run}");
     assert_ne!(ino("index.html"), home);
 }
+
+/// Bodies past the memory budget are released after parsing and read again to
+/// render: the bundled plans (headings, lists, citations) must come out the
+/// same either way.
+#[test]
+fn bodies_read_again_from_disk_render_the_same_as_kept_ones() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let build = |name: &str, budget: Option<&str>| {
+        let out = dir.path().join(name);
+        let mut cmd = std::process::Command::new(bin());
+        cmd.args(["build", "--root", root.to_str().unwrap(), "--out"])
+            .arg(&out)
+            .env("SOURCE_DATE_EPOCH", "1767225600")
+            .env("NO_COLOR", "1");
+        match budget {
+            Some(b) => cmd.env("PLANPORTAL_BODY_BUDGET", b),
+            None => cmd.env_remove("PLANPORTAL_BODY_BUDGET"),
+        };
+        let run = cmd.output().unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        tree(&out)
+    };
+    let kept = build("kept", None);
+    let reread = build("reread", Some("0"));
+    let page = String::from_utf8_lossy(&kept["plans/lao-cai-2026/index.html"]).into_owned();
+    assert!(
+        page.contains("<h2 id=")
+            && page.contains("class=\"toc\"")
+            && page.contains("<a href=\"/documents/"),
+        "the plan renders headings, a table of contents and citation links"
+    );
+    assert_eq!(
+        kept.keys().collect::<Vec<_>>(),
+        reread.keys().collect::<Vec<_>>()
+    );
+    for (k, v) in &kept {
+        assert!(reread[k] == *v, "{k} differs when bodies are read again");
+    }
+}
