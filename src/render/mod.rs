@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDateTime};
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::model::jurisdiction_chain;
@@ -140,10 +141,13 @@ pub fn render_site(
         absorb(results, errs, &mut docs);
         if aggregates {
             let refs: Vec<&crate::search::SearchDoc> = docs.iter().collect();
-            writer.add(&refs, &mut |path, bytes| {
-                texts += 1;
-                if write_error.is_none() {
-                    write_error = out.put(&path, &bytes).err();
+            writer.add(&refs, &mut |parts| {
+                texts += parts.len();
+                let written = parts
+                    .into_par_iter()
+                    .try_for_each(|(path, bytes)| out.put(&path, &bytes));
+                if let (None, Err(e)) = (&write_error, written) {
+                    write_error = Some(e);
                 }
             });
         }

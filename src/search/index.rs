@@ -423,8 +423,11 @@ pub(crate) fn order(docs: &[SearchDoc]) -> Vec<usize> {
     order
 }
 
-/// As [`build_with`], but hands each body-text part to `sink` as soon as it is
-/// made instead of returning it: the text parts are as large as the corpus,
+/// Documents whose text parts [`build_streaming`] holds at once.
+const STREAM_BATCH: usize = 4096;
+
+/// As [`build_with`], but hands the body-text parts to `sink` a batch at a time
+/// instead of returning them: the text parts are as large as the corpus,
 /// and a national portal should not hold them all at once.
 pub(crate) fn build_streaming(
     docs: &[SearchDoc],
@@ -434,7 +437,13 @@ pub(crate) fn build_streaming(
 ) -> Files {
     let sorted: Vec<&SearchDoc> = order(docs).into_iter().map(|i| &docs[i]).collect();
     let mut w = Writer::new(threads, min_per_thread);
-    w.add(&sorted, sink);
+    for batch in sorted.chunks(STREAM_BATCH) {
+        w.add(batch, &mut |texts| {
+            for (path, bytes) in texts {
+                sink(path, bytes);
+            }
+        });
+    }
     w.finish()
 }
 
@@ -461,8 +470,10 @@ impl Writer {
     }
 
     /// Indexes `docs`, which continue the ids of earlier batches in search
-    /// order; body-text parts go to `sink` at once.
-    pub(crate) fn add(&mut self, docs: &[&SearchDoc], sink: &mut dyn FnMut(String, Vec<u8>)) {
+    /// order. Their body-text parts go to `sink` in one call while the workers
+    /// still index, so that the caller can write them on other cores (written
+    /// one by one here, they were the tail of a build).
+    pub(crate) fn add(&mut self, docs: &[&SearchDoc], sink: &mut dyn FnMut(Files)) {
         let first = self.doc_files.next;
         let per = docs
             .len()
@@ -481,12 +492,6 @@ impl Writer {
             text_hash,
             ..
         } = self;
-        let mut emit = |path: String, bytes: Vec<u8>| {
-            text_hash.write(path.as_bytes());
-            text_hash.write_usize(bytes.len());
-            text_hash.write(&bytes);
-            sink(path, bytes);
-        };
         std::thread::scope(|s| {
             let workers: Vec<_> = parts
                 .iter_mut()
@@ -500,9 +505,16 @@ impl Writer {
                     })
                 })
                 .collect();
+            let mut texts: Files = Vec::new();
             for d in docs {
-                doc_files.push(d, &mut emit);
+                doc_files.push(d, &mut |path, bytes| {
+                    text_hash.write(path.as_bytes());
+                    text_hash.write_usize(bytes.len());
+                    text_hash.write(&bytes);
+                    texts.push((path, bytes));
+                });
             }
+            sink(texts);
             for w in workers {
                 w.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
             }

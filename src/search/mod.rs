@@ -69,7 +69,8 @@ pub fn build_index(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
 
 /// Builds the index a batch at a time: hand over documents in search order
 /// (newest first, undated last, then by URL), one batch after another; each
-/// batch's body-text parts go to the sink at once, and its text can be dropped.
+/// batch's body-text parts go to the sink in one call, made while the batch is
+/// still being indexed on other threads, and its text can be dropped.
 /// The result is byte-identical to [`build_index`] over all documents.
 pub struct IndexWriter(index::Writer);
 
@@ -79,7 +80,7 @@ impl IndexWriter {
         IndexWriter(index::Writer::new(threads, index::MIN_DOCS_PER_THREAD))
     }
 
-    pub fn add(&mut self, docs: &[&SearchDoc], sink: &mut dyn FnMut(String, Vec<u8>)) {
+    pub fn add(&mut self, docs: &[&SearchDoc], sink: &mut dyn FnMut(Vec<(String, Vec<u8>)>)) {
         self.0.add(docs, sink)
     }
 

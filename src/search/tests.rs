@@ -870,7 +870,7 @@ fn batches_give_the_same_index_as_one_call() {
         let mut texts = Vec::new();
         let mut w = index::Writer::new(2, 1);
         for part in sorted.chunks(batch) {
-            w.add(part, &mut |p, b| texts.push((p, b)));
+            w.add(part, &mut |parts| texts.extend(parts));
         }
         let mut out = w.finish();
         out.extend(texts);
