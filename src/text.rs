@@ -67,36 +67,37 @@ pub fn fold_key(s: &str) -> String {
 /// the ends: the same result as joining `split_whitespace`, but it copies whole
 /// spans (a lone space stays inside a span), since it runs over every page's text.
 pub fn collapse_ws(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let len = bytes.len();
-    let mut out = String::with_capacity(len);
-    let mut i = 0;
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    let mut span = 0; // start of the text not yet copied
+    let mut pos = 0;
     loop {
-        while i < len {
-            match ws_len(s, i) {
-                0 => break,
-                n => i += n,
-            }
-        }
-        if i >= len {
+        let Some((ws, n)) = next_ws(b, pos) else {
+            push_span(&mut out, &s[span..]);
             return out;
+        };
+        if lone_space(b, ws, n) && ws > span {
+            pos = ws + 1;
+            continue;
         }
-        let start = i;
-        while i < len {
-            let c = bytes[i];
-            // A lone space stays inside the span; so do non-space lead bytes.
-            let keep = !WS_LEAD[c as usize]
-                || (c == b' ' && i + 1 < len && ws_len(s, i + 1) == 0)
-                || ws_len_lead(bytes, i) == 0;
-            if !keep {
-                break;
+        push_span(&mut out, &s[span..ws]);
+        let mut end = ws + n;
+        loop {
+            match ws_len_at(b, end) {
+                0 => break,
+                l => end += l,
             }
-            i += 1;
         }
+        (span, pos) = (end, end);
+    }
+}
+
+fn push_span(out: &mut String, span: &str) {
+    if !span.is_empty() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&s[start..i]);
+        out.push_str(span);
     }
 }
 
@@ -113,64 +114,75 @@ pub fn collapse_ws_cow(s: &str) -> std::borrow::Cow<'_, str> {
 /// No whitespace at the ends, and none inside but single ASCII spaces.
 fn is_collapsed(s: &str) -> bool {
     let b = s.as_bytes();
-    let len = b.len();
-    if len > 0 && (ws_len(s, 0) > 0 || ends_in_ws(s)) {
-        return false;
-    }
-    let mut i = 0;
-    while i < len {
-        let c = b[i];
-        if WS_LEAD[c as usize] {
-            if c == b' ' {
-                // Not at the end (checked above), so i + 1 < len.
-                if ws_len(s, i + 1) > 0 {
-                    return false;
-                }
-            } else if ws_len_lead(b, i) > 0 {
-                return false;
-            }
+    let mut pos = 0;
+    while let Some((ws, n)) = next_ws(b, pos) {
+        if ws == 0 || !lone_space(b, ws, n) {
+            return false;
         }
-        i += 1;
+        pos = ws + 1;
     }
     true
 }
 
-fn ends_in_ws(s: &str) -> bool {
-    s.chars().next_back().is_some_and(char::is_whitespace)
+/// An ASCII space with a non-space char after it.
+#[inline(always)]
+fn lone_space(b: &[u8], ws: usize, n: usize) -> bool {
+    n == 1
+        && b[ws] == b' '
+        && b.get(ws + 1)
+            .is_some_and(|&c| (!SUSPECT[c as usize] && c != 0xE1) || ws_len_at(b, ws + 1) == 0)
 }
 
-/// Bytes that may start a whitespace char: ASCII whitespace and the lead bytes of
-/// the non-ASCII White_Space chars.
-static WS_LEAD: [bool; 256] = {
+/// Bytes worth a closer look: ASCII whitespace, the lead bytes of the non-ASCII
+/// White_Space chars, and 0x9A, the middle byte of U+1680 (E1 9A 80). Its lead
+/// byte 0xE1 also starts most Vietnamese letters (ạ, ế, ờ…), so looking for the
+/// rare 0x9A instead keeps the scan on its fast path through Vietnamese text.
+static SUSPECT: [bool; 256] = {
     let mut t = [false; 256];
-    let lead = [
-        b' ', b'\t', b'\n', b'\r', 0x0b, 0x0c, 0xC2, 0xE1, 0xE2, 0xE3,
+    let marks = [
+        b' ', b'\t', b'\n', b'\r', 0x0b, 0x0c, 0xC2, 0x9A, 0xE2, 0xE3,
     ];
     let mut k = 0;
-    while k < lead.len() {
-        t[lead[k] as usize] = true;
+    while k < marks.len() {
+        t[marks[k] as usize] = true;
         k += 1;
     }
     t
 };
 
-/// Length of the whitespace char starting at byte `i` of `s`, 0 if none.
+/// Start and length of the first whitespace char at or after `from` (a char boundary).
 #[inline(always)]
-fn ws_len(s: &str, i: usize) -> usize {
-    let b = s.as_bytes();
-    if WS_LEAD[b[i] as usize] {
-        ws_len_lead(b, i)
-    } else {
-        0
+fn next_ws(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while i < b.len() {
+        let c = b[i];
+        if SUSPECT[c as usize] {
+            if c <= b' ' {
+                return Some((i, 1));
+            }
+            if c == 0x9A {
+                // U+1680 from its middle byte; `i > from` as `from` is a boundary.
+                if i > from && b[i - 1] == 0xE1 && b.get(i + 1) == Some(&0x80) {
+                    return Some((i - 1, 3));
+                }
+            } else {
+                let n = ws_len_at(b, i);
+                if n > 0 {
+                    return Some((i, n));
+                }
+            }
+        }
+        i += 1;
     }
+    None
 }
 
-/// The White_Space chars matched on their UTF-8 bytes, so that the common
-/// Vietnamese letters (lead byte 0xE1 too) cost no decoding.
+/// Length of the White_Space char starting at `i` (0 if none, or past the
+/// end), matched on its UTF-8 bytes so that letters cost no decoding.
 #[inline]
-fn ws_len_lead(b: &[u8], i: usize) -> usize {
+fn ws_len_at(b: &[u8], i: usize) -> usize {
     let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
-    match (b[i], at(1), at(2)) {
+    match (at(0), at(1), at(2)) {
         (b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c, _, _) => 1,
         (0xC2, 0x85 | 0xA0, _) => 2, // U+0085, U+00A0
         (0xE1, 0x9A, 0x80) => 3,     // U+1680
@@ -183,6 +195,30 @@ fn ws_len_lead(b: &[u8], i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Random strings over an alphabet of every kind of char the byte-level
+    /// scan treats specially: Ớ and ớ carry the 0x9A byte of U+1680, – and “
+    /// the 0xE2 lead of the wide spaces.
+    #[test]
+    fn collapse_agrees_with_split_whitespace_on_random_text() {
+        let alphabet = [
+            "a", "ế", "Ớ", "ớ", "–", "“", "§", " ", " ", "  ", "\n", "\t", "\r\n", "\u{a0}",
+            "\u{85}", "\u{1680}", "\u{2003}", "\u{200a}", "\u{200b}", "\u{2028}", "\u{205f}",
+            "\u{3000}", "\u{1681}",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 60) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                s.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_ws(&s), want, "{s:?}");
+            assert_eq!(is_collapsed(&s), want == s, "{s:?}");
+        }
+    }
 
     #[test]
     fn collapsed_text_is_borrowed_and_other_text_collapsed() {

@@ -809,10 +809,13 @@ fn describe(s: &DocSummary, text: &str) -> String {
     out.push('.');
     if !text.is_empty() {
         out.push(' ');
-        let cut: String = text.chars().take(160).collect();
-        out.push_str(&cut);
-        if text.chars().count() > 160 {
-            out.push('…');
+        let mut chars = text.char_indices();
+        match chars.nth(160) {
+            Some((cut, _)) => {
+                out.push_str(&text[..cut]);
+                out.push('…');
+            }
+            None => out.push_str(text),
         }
     }
     out
