@@ -127,13 +127,25 @@ impl<'a> Env<'a> {
             live_reload,
         };
         let t = std::time::Instant::now();
-        let mut sums = view::summaries(lib, &site);
-        let sfp: Vec<u64> = sums.iter().map(super::incremental::summary_fp).collect();
         let item_cache = inc.map(|i| i.items);
-        let t = crate::timing::phase("  summaries", t);
-        item_html(tera, &site, &mut sums, &sfp, item_cache)?;
-        let t = crate::timing::phase("  items", t);
-        let observances = calendar::gather(lib);
+        // Lists and observances need only the graph: they are gathered on
+        // one core while the other renders the list items.
+        let (items, (observances, (lists, facets))) = rayon::join(
+            || {
+                let mut sums = view::summaries(lib, &site);
+                let sfp: Vec<u64> = sums.iter().map(super::incremental::summary_fp).collect();
+                item_html(tera, &site, &mut sums, &sfp, item_cache).map(|()| (sums, sfp))
+            },
+            || {
+                let observances = calendar::gather(lib);
+                let mut lists = lists::specs(lib);
+                lists.0.extend(lists::related_specs(lib));
+                lists.0.extend(calendar::caller_lists(&observances, lib));
+                (observances, lists)
+            },
+        );
+        let (sums, sfp) = items?;
+        let t = crate::timing::phase("  items+lists", t);
         let campaign_html: HashMap<Idx, String> = observances
             .iter()
             .filter_map(|o| o.page)
@@ -150,12 +162,7 @@ impl<'a> Env<'a> {
             today,
             3,
         );
-        let t = crate::timing::phase("  calendar", t);
-        let (mut lists, facets) = lists::specs(lib);
-        let t = crate::timing::phase("  lists", t);
-        lists.extend(lists::related_specs(lib));
-        lists.extend(calendar::caller_lists(&observances, lib));
-        crate::timing::phase("  related", t);
+        crate::timing::phase("  calendar", t);
         Ok(Env {
             lib,
             root,
