@@ -110,27 +110,7 @@ pub fn render_site(
     for &i in &latest {
         in_atom[i] = true;
     }
-    let mut rendered = 0;
-    let mut fingerprints: HashMap<String, u64> = HashMap::new();
-    let mut descriptions = HashMap::new();
-    let mut errors = Vec::new();
-    let mut absorb = |results: Vec<pages::JobResult>,
-                      errs: Vec<Diagnostic>,
-                      search: &mut Vec<crate::search::SearchDoc>| {
-        errors.extend(errs);
-        for r in results {
-            rendered += usize::from(r.rendered);
-            fingerprints.extend(r.fingerprint);
-            if let Some((i, d)) = r.description {
-                if in_atom[i] {
-                    descriptions.insert(i, d);
-                }
-            }
-            search.extend(r.search);
-        }
-    };
-    let (results, errs) = pages::render_jobs(&env, &other, out);
-    absorb(results, errs, &mut Vec::new());
+    let mut got = Collected::default();
     let mut writer = crate::search::IndexWriter::new();
     let mut texts = 0;
     let mut write_error = None;
@@ -138,7 +118,7 @@ pub fn render_site(
         let batch_jobs: Vec<Job> = batch.iter().map(|&i| Job::Doc(i)).collect();
         let (results, errs) = pages::render_jobs(&env, &batch_jobs, out);
         let mut docs = Vec::with_capacity(batch.len());
-        absorb(results, errs, &mut docs);
+        got.absorb(results, errs, &in_atom, &mut docs);
         if aggregates {
             let refs: Vec<&crate::search::SearchDoc> = docs.iter().collect();
             writer.add(&refs, &mut |parts| {
@@ -153,30 +133,31 @@ pub fn render_site(
         }
     }
     let t = crate::timing::phase("pages+index", t);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    if let Some(e) = write_error {
-        return Err(err(e));
-    }
-    let mut files = rendered;
     let page_paths: Vec<String> = jobs.iter().map(|&j| env.path_of(j).0).collect();
     if !aggregates {
+        let (results, errs) = pages::render_jobs(&env, &other, out);
+        got.absorb(results, errs, &in_atom, &mut Vec::new());
+        if !got.errors.is_empty() {
+            return Err(got.errors);
+        }
         let stats = Stats {
             pages: jobs.len(),
-            rendered,
-            files,
+            rendered: got.rendered,
+            files: got.rendered,
             unchanged: 0,
         };
         return Ok(Outcome {
             stats,
-            fingerprints,
+            fingerprints: got.fingerprints,
             page_paths,
         });
     }
-    files += texts;
-    // The search index's merge and the site-wide files are independent: one
-    // core each.
+    if let Some(e) = write_error {
+        return Err(err(e));
+    }
+    // The search index's merge is serial: it runs beside the other pages
+    // (lists, calendar, stubs), which take the remaining cores, and the
+    // site-wide files, which need only the documents' descriptions.
     let search_files = || -> anyhow::Result<usize> {
         let index = writer.finish();
         let n = index.len();
@@ -185,6 +166,7 @@ pub fn render_site(
         }
         Ok(n)
     };
+    let descriptions = &got.descriptions;
     let site_files = || -> anyhow::Result<usize> {
         let mut sitemap_paths: Vec<String> =
             jobs.iter().filter_map(|&j| env.path_of(j).1).collect();
@@ -199,20 +181,59 @@ pub fn render_site(
         out.put("data/documents.json", &data::documents_json(lib))?;
         Ok(3 + write_feeds(&env, out)? + pages::write_static(opts.root, &cfg.theme, out)?)
     };
-    let (a, b) = rayon::join(search_files, site_files);
-    files += a.map_err(err)? + b.map_err(err)?;
+    let ((search, site), (results, errs)) = rayon::join(
+        || rayon::join(search_files, site_files),
+        || pages::render_jobs(&env, &other, out),
+    );
+    got.absorb(results, errs, &in_atom, &mut Vec::new());
+    if !got.errors.is_empty() {
+        return Err(got.errors);
+    }
+    let files = got.rendered + texts + search.map_err(err)? + site.map_err(err)?;
     crate::timing::phase("search+feeds", t);
     let stats = Stats {
         pages: jobs.len(),
-        rendered,
+        rendered: got.rendered,
         files,
         unchanged: 0,
     };
     Ok(Outcome {
         stats,
-        fingerprints,
+        fingerprints: got.fingerprints,
         page_paths,
     })
+}
+
+/// What rendered pages report back, gathered across batches.
+#[derive(Default)]
+struct Collected {
+    rendered: usize,
+    fingerprints: HashMap<String, u64>,
+    /// Descriptions of the Atom feed's entries (only those are kept).
+    descriptions: HashMap<usize, String>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Collected {
+    fn absorb(
+        &mut self,
+        results: Vec<pages::JobResult>,
+        errs: Vec<Diagnostic>,
+        in_atom: &[bool],
+        search: &mut Vec<crate::search::SearchDoc>,
+    ) {
+        self.errors.extend(errs);
+        for r in results {
+            self.rendered += usize::from(r.rendered);
+            self.fingerprints.extend(r.fingerprint);
+            if let Some((i, d)) = r.description {
+                if in_atom[i] {
+                    self.descriptions.insert(i, d);
+                }
+            }
+            search.extend(r.search);
+        }
+    }
 }
 
 /// Documents a batch renders and indexes together; bounds the plain text held.
