@@ -112,7 +112,7 @@ pub(super) fn read_stamped(path: &Path) -> std::io::Result<(Vec<u8>, Stamp)> {
     let meta = f.metadata()?;
     // Read into a buffer of the size the metadata gave (and a spare byte that
     // only a file grown since fills): `read_to_end` would ask for the metadata
-    // and the position again, two more system calls per file, twice a document.
+    // and the position again, two more system calls per read.
     let mut bytes = vec![0; meta.len() as usize + 1];
     let mut n = 0;
     loop {
