@@ -54,9 +54,9 @@ OUT_DIR=$REPO/bench/out
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 
 echo "building planportal and gen_corpus (release)…" >&2
-cargo build --release --quiet --bin planportal --example gen_corpus
-PP=$REPO/target/release/planportal
-GEN=$REPO/target/release/examples/gen_corpus
+cargo build --profile dist --quiet --bin planportal --example gen_corpus
+PP=$REPO/target/dist/planportal
+GEN=$REPO/target/dist/examples/gen_corpus
 
 peak_rss_kb() { # command… → prints the max RSS in KB; fails when the command fails
     local log

@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v python3 >/dev/null || { echo "needs python3: apt-get install -y python3" >&2; exit 1; }
-cargo build --release --quiet --bin planportal --example gen_corpus
+cargo build --profile dist --quiet --bin planportal --example gen_corpus
 exec python3 bench/serve_latency.py "$@"

@@ -41,8 +41,8 @@ def parse_args():
     p.add_argument("--plans", type=int, default=2000, help="plans in the generated site (default 2000)")
     p.add_argument("--edits", type=int, default=20, help="edits per kind (default 20)")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--planportal", default=str(REPO / "target/release/planportal"))
-    p.add_argument("--gen", default=str(REPO / "target/release/examples/gen_corpus"))
+    p.add_argument("--planportal", default=str(REPO / "target/dist/planportal"))
+    p.add_argument("--gen", default=str(REPO / "target/dist/examples/gen_corpus"))
     p.add_argument("--dir", help="scratch folder (default: a new folder in /dev/shm or $TMPDIR)")
     p.add_argument("--pause", type=float, default=0.3, help="quiet seconds between edits (default 0.3)")
     p.add_argument("--timeout", type=float, default=15.0, help="give up on one edit after this many seconds")
@@ -110,7 +110,7 @@ def main():
     a = parse_args()
     for exe in (a.planportal, a.gen):
         if not os.access(exe, os.X_OK):
-            sys.exit(f"missing {exe}: run bench/serve-latency.sh (it builds first) or `cargo build --release --bin planportal --example gen_corpus`")
+            sys.exit(f"missing {exe}: run bench/serve-latency.sh (it builds first) or `cargo build --profile dist --bin planportal --example gen_corpus`")
     base_tmp = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
     work = Path(a.dir) if a.dir else Path(tempfile.mkdtemp(prefix="planportal-serve-", dir=base_tmp))
     site = work / "site"
