@@ -18,4 +18,4 @@ pub mod cite;
 mod codes;
 pub mod date;
 pub mod number;
-mod text;
+pub(crate) mod text;

@@ -169,6 +169,10 @@ pub fn specs(lib: &Library) -> (Vec<ListSpec>, Facets) {
             intro,
             items,
         );
+        // "Kế hoạch" is also /plans/'s title: a type's page says it is one.
+        if let Some(l) = out.last_mut() {
+            l.title = format!("Loại văn bản: {}", l.title);
+        }
     }
     for (year, items) in years.into_iter().rev() {
         let href = format!("/years/{year}/");

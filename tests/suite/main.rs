@@ -16,6 +16,8 @@ mod data;
 mod drafts;
 mod errors;
 mod escaping;
+mod feeds;
+mod hygiene;
 mod output;
 mod pages;
 mod refs;
