@@ -36,10 +36,13 @@ fn each_level_word() {
     }
 }
 
+/// Issuer words and the places a clerk reads in them.
+type Reading<'a> = (&'a str, &'a [(Level, Option<&'a str>)]);
+
 #[test]
 fn clerk_readings() {
     use Level::*;
-    let cases: &[(&str, &[(Level, Option<&str>)])] = &[
+    let cases: &[Reading] = &[
         ("Tỉnh ủy Lào Cai", &[(Province, Some("Lào Cai"))]),
         ("Ban Thường vụ Tỉnh ủy", &[(Province, None)]),
         ("Thành ủy", &[(Province, None)]),
