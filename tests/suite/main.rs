@@ -18,6 +18,7 @@ mod errors;
 mod escaping;
 mod feeds;
 mod hygiene;
+mod injection;
 mod output;
 mod pages;
 mod refs;
