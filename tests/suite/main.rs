@@ -22,5 +22,6 @@ mod hygiene;
 mod injection;
 mod output;
 mod pages;
+mod places;
 mod refs;
 mod scale;
