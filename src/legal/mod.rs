@@ -18,4 +18,5 @@ pub mod cite;
 mod codes;
 pub mod date;
 pub mod number;
+pub mod period;
 mod text;

@@ -7,6 +7,7 @@ pub mod incremental;
 pub mod lists;
 pub mod markdown;
 pub mod pages;
+pub mod status;
 pub mod templates;
 pub mod view;
 
@@ -178,8 +179,13 @@ pub fn render_site(
                 descriptions.get(&i).cloned().unwrap_or_default()
             }),
         )?;
-        out.put("data/documents.json", &data::documents_json(lib))?;
-        Ok(3 + write_feeds(&env, out)? + pages::write_static(opts.root, &cfg.theme, out)?)
+        out.put(
+            "data/documents.json",
+            &data::documents_json(lib, &env.statuses),
+        )?;
+        Ok(3 + write_feeds(&env, out)?
+            + pages::write_static(opts.root, &cfg.theme, out)?
+            + status::write_originals(opts.root, lib, out)?)
     };
     let ((search, site), (results, errs)) = rayon::join(
         || rayon::join(search_files, site_files),
