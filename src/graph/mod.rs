@@ -6,7 +6,9 @@
 
 pub mod chain;
 pub mod lifecycle;
+pub mod place;
 pub mod resolve;
+pub mod stub;
 
 use std::collections::HashMap;
 

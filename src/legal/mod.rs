@@ -17,6 +17,7 @@
 pub mod cite;
 mod codes;
 pub mod date;
+pub mod issuer;
 pub mod number;
 pub mod period;
 mod text;
