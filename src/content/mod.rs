@@ -4,9 +4,11 @@
 //! file: two files may not claim the same URL.
 
 pub mod body;
+pub mod controls;
 pub mod document;
 pub mod front_matter;
 pub mod model;
+pub mod observance_names;
 pub mod source;
 
 use std::collections::BTreeMap;

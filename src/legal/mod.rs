@@ -20,4 +20,4 @@ pub mod date;
 pub mod issuer;
 pub mod number;
 pub mod period;
-mod text;
+pub(crate) mod text;
