@@ -118,6 +118,29 @@ pub struct Document {
     pub body: super::body::Body,
     /// 1-based file line where the body starts.
     pub body_line: usize,
+    /// The editor's summary (`summary:`): shown above the body, its
+    /// references linked but never counted as citations.
+    pub summary: Option<Summary>,
+    /// Names the texts use for this document without its number (`aliases:`).
+    pub aliases: Vec<Alias>,
+}
+
+/// A name a text uses for a document without its number: "Luật Dân số".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    pub name: String,
+    /// File line of the entry.
+    pub line: Option<usize>,
+}
+
+/// An editor's summary: Markdown written about a document, not by it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub text: String,
+    /// File line of the `summary:` key.
+    pub line: usize,
+    /// The documents it names, each once (links only).
+    pub refs: Vec<Reference>,
 }
 
 impl AsRef<Document> for Document {
