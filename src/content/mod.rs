@@ -5,9 +5,11 @@
 
 pub mod aliases;
 pub mod body;
+pub mod controls;
 pub mod document;
 pub mod front_matter;
 pub mod model;
+pub mod observance_names;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
