@@ -5,6 +5,7 @@
 //! into edges, then reverse edges are filled in their own pass.
 
 pub mod chain;
+pub mod lifecycle;
 pub mod place;
 pub mod resolve;
 pub mod stub;
@@ -57,6 +58,8 @@ pub struct Library {
     /// Per node: where the references of its `summary:` link. Links only: a
     /// summary is the editor's text, so these are never citations.
     pub summary_targets: Vec<HashMap<(String, Option<NaiveDate>), Idx>>,
+    /// Per node: replaces, amends, repeals and their reverse edges.
+    pub relations: Vec<lifecycle::Relations>,
     by_id: HashMap<String, Idx>,
 }
 

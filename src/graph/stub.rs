@@ -189,6 +189,10 @@ fn document(s: &Draft) -> Document {
         body_line: 1,
         summary: None,
         aliases: Vec::new(),
+        precision: Default::default(),
+        short_title: None,
+        unnumbered: None,
+        life: Default::default(),
     }
 }
 
