@@ -16,6 +16,7 @@ mod data;
 mod drafts;
 mod errors;
 mod escaping;
+mod injection;
 mod out_safety;
 mod output;
 mod pages;
