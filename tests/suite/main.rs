@@ -20,6 +20,7 @@ mod escaping;
 mod feeds;
 mod hygiene;
 mod injection;
+mod lifecycle;
 mod out_safety;
 mod output;
 mod pages;
