@@ -213,9 +213,9 @@ fn doc_fp(env: &Env<'_>, i: Idx, sfp: &[u64], h: &mut impl Hasher) {
     for (j, depth) in all.iter().take(lists::INLINE) {
         (sfp[*j], depth).hash(h);
     }
-    // Body links: order-independent sum, so the map's order does not matter.
+    // Body and summary links: order-independent sum, so the map's order does not matter.
     let mut links: u64 = 0;
-    for ((key, date), t) in &lib.body_targets[i] {
+    for ((key, date), t) in lib.body_targets[i].iter().chain(&lib.summary_targets[i]) {
         let mut e = hasher();
         (key, date, sfp[*t]).hash(&mut e);
         links = links.wrapping_add(e.finish());

@@ -875,6 +875,7 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> Result<(DocPage, String), Diagnostic> 
         }
         None => std::sync::Arc::new(render_body(d, env, &link_to, &link_for)?),
     };
+    let summary_html = summary_html(env, i);
     let summary = view::bare(&env.sums[i]);
     let description = describe(&summary, &body.text);
     let all = chain::implementers(lib, i);
@@ -882,6 +883,7 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> Result<(DocPage, String), Diagnostic> 
     let page = DocPage {
         signer: d.signer.clone(),
         body_html: body.html.clone(),
+        summary_html,
         toc: body.headings.clone(),
         toc_html: view::toc_html(&body.headings),
         description,
@@ -939,6 +941,28 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> Result<(DocPage, String), Diagnostic> 
         doc: summary,
     };
     Ok((page, body.text.clone()))
+}
+
+/// The editor's summary as HTML: its references link where the resolver
+/// sent them (`summary_targets`), and only there.
+fn summary_html(env: &Env<'_>, i: Idx) -> String {
+    let Some(s) = &env.lib.nodes[i].doc.summary else {
+        return String::new();
+    };
+    let targets = &env.lib.summary_targets[i];
+    let link_for = |c: &crate::legal::cite::Citation| {
+        let t = targets.get(&(c.number.key.clone(), c.date)).or_else(|| {
+            targets
+                .iter()
+                .find(|((k, _), _)| *k == c.number.key)
+                .map(|(_, t)| t)
+        })?;
+        (*t != i).then(|| markdown::Target {
+            href: &env.sums[*t].href,
+            title: &env.sums[*t].title,
+        })
+    };
+    markdown::render(&s.text, env.cfg.raw_html, &link_for).html
 }
 
 /// The `n` newest of `idxs`.
