@@ -89,8 +89,11 @@ pub fn input_fp(env: &Env<'_>, job: Job, sfp: &[u64]) -> Option<u64> {
                 for c in &l.children {
                     (&c.name, &c.href).hash(&mut h);
                 }
-                if l.facets {
-                    facets_fp(env, &mut h);
+                if let Some(f) = env.plan_facets.get(&spec) {
+                    serde_json::to_string(&f.0).unwrap_or_default().hash(&mut h);
+                    for a in &f.1 {
+                        (&a.name, &a.href).hash(&mut h);
+                    }
                 }
             }
         }

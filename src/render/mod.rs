@@ -9,6 +9,7 @@ pub mod markdown;
 mod md_safety;
 pub mod pages;
 pub mod places;
+pub mod plan_filters;
 pub mod safe_url;
 pub mod sitemap;
 pub mod status;

@@ -56,6 +56,9 @@ pub struct Env<'a> {
     pub obs_lists: HashMap<usize, usize>,
     /// Observance index by anchor, for links from a document's campaigns.
     pub obs_by_anchor: HashMap<String, usize>,
+    /// The filter links of each list of plans (by index into `lists`; 0 is
+    /// `/plans/`), and the filters it applies, each linking to the list without it.
+    pub plan_facets: HashMap<usize, (Facets, Vec<lists::Facet>)>,
     /// Every place with a page, by slug.
     pub places: HashMap<String, super::places::Place>,
     /// Which place a list is the page of (by index into `lists`).
@@ -149,7 +152,7 @@ impl<'a> Env<'a> {
         let statuses = &statuses;
         // Lists and observances need only the graph: they are gathered on
         // one core while the other renders the list items.
-        let (items, (observances, ((lists, facets), obs_lists))) = rayon::join(
+        let (items, (observances, ((lists, facets), (obs_lists, plan_facets)))) = rayon::join(
             || {
                 let mut sums = view::summaries(lib, &site, statuses);
                 let sfp: Vec<u64> = sums.iter().map(super::incremental::summary_fp).collect();
@@ -167,7 +170,16 @@ impl<'a> Env<'a> {
                 let (by_status, status_facets) = super::status::specs(lib, statuses);
                 lists.0.extend(by_status);
                 lists.1.statuses = status_facets;
-                (observances, (lists, obs_lists))
+                let filters = super::plan_filters::build(lib);
+                let mut plan_facets = HashMap::new();
+                let mut top = filters.top;
+                top.statuses = lists.1.statuses.clone();
+                plan_facets.insert(0, (top, Vec::new()));
+                for (spec, f) in filters.specs.into_iter().zip(filters.facets) {
+                    plan_facets.insert(lists.0.len(), f);
+                    lists.0.push(spec);
+                }
+                (observances, (lists, (obs_lists, plan_facets)))
             },
         );
         let (sums, sfp) = items?;
@@ -231,6 +243,7 @@ impl<'a> Env<'a> {
             campaign_html,
             obs_lists,
             obs_by_anchor,
+            plan_facets,
             places,
             place_lists,
             now,
@@ -572,7 +585,23 @@ fn render_job_fresh(
                         },
                     })
                     .collect(),
-                facets: (l.facets && lists::shows_filters(page)).then_some(&env.facets),
+                facets: env
+                    .plan_facets
+                    .get(&spec)
+                    .filter(|_| lists::shows_filters(page))
+                    .map(|f| &f.0),
+                active: env
+                    .plan_facets
+                    .get(&spec)
+                    .map(|f| {
+                        f.1.iter()
+                            .map(|a| lists::Facet {
+                                href: env.site.href(&a.href),
+                                ..a.clone()
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
                 observance: env.obs_lists.get(&spec).map(|&k| &env.obs_views[k]),
                 place: env
                     .place_lists
@@ -771,6 +800,8 @@ struct ListPage<'a> {
     next: Option<String>,
     page_links: Vec<PageLink>,
     facets: Option<&'a Facets>,
+    /// The filters this list applies, each linking to the list without it.
+    active: Vec<lists::Facet>,
     children: Vec<lists::Facet>,
     /// On an observance's list: the observance (next date, add to calendar).
     observance: Option<&'a ObservanceView>,

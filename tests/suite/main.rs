@@ -25,5 +25,6 @@ mod out_safety;
 mod output;
 mod pages;
 mod places;
+mod plan_filters;
 mod refs;
 mod scale;
