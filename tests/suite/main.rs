@@ -26,3 +26,4 @@ mod output;
 mod pages;
 mod refs;
 mod scale;
+mod special_files;
