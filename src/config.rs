@@ -141,6 +141,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
 /// Parses site settings from text; problems go to `diags`, defaults fill the gaps.
 pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> Config {
     let mut cfg = Config::default();
+    if let Some(e) = crate::content::controls::refuse(Path::new(file), text, 1) {
+        diags.push(e);
+        return cfg;
+    }
     let map = match yaml::parse(text) {
         Ok(Yaml::Map(m)) => m,
         Ok(Yaml::Null) => return cfg,

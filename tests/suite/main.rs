@@ -12,6 +12,7 @@ mod calendar;
 mod chain;
 mod citations;
 mod conflicts;
+mod controls;
 mod data;
 mod drafts;
 mod errors;
