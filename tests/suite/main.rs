@@ -24,5 +24,6 @@ mod lifecycle;
 mod out_safety;
 mod output;
 mod pages;
+mod places;
 mod refs;
 mod scale;
