@@ -28,3 +28,4 @@ mod places;
 mod plan_filters;
 mod refs;
 mod scale;
+mod special_files;
