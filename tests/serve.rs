@@ -165,7 +165,8 @@ fn broken_input_keeps_the_last_good_site_and_reports_the_problem() {
         b.contains("31/6/2025")
     });
     assert!(problems.contains("content/plans/a.md:6"), "{problems}");
-    assert!(problems.contains("did you mean `issuer`"), "{problems}");
+    // The overlay speaks the site's language (Vietnamese by default).
+    assert!(problems.contains("có phải ý bạn là `issuer`"), "{problems}");
     let (status, _, body) = get(&s.addr, "/plans/a/");
     assert_eq!(status, 200, "the last good page is still served");
     assert!(body.contains("Nội dung ban đầu"));

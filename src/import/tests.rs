@@ -18,7 +18,7 @@ fn args(files: &[&Path], to: &Path, force: bool) -> ImportArgs {
 
 fn messages(d: &Diagnostics) -> String {
     d.iter()
-        .map(|d| format!("{} / {}", d.message, d.help.clone().unwrap_or_default()))
+        .map(|d| format!("{} / {}", d.message(), d.help_text().unwrap_or_default()))
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -43,7 +43,7 @@ pub struct State {
     /// Absolute URL the server answers on; replaces `base_url` so links work locally.
     base_url: String,
     files: BTreeMap<PathBuf, FileState>,
-    config: Config,
+    pub config: Config,
     config_diags: Vec<Diagnostic>,
     tera: Option<tera::Tera>,
     template_diags: Vec<Diagnostic>,

@@ -16,6 +16,7 @@ mod data;
 mod drafts;
 mod errors;
 mod escaping;
+mod messages;
 mod output;
 mod pages;
 mod refs;

@@ -305,10 +305,16 @@ pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_planportal")
 }
 
-/// Runs the binary in `cwd` with a fixed `SOURCE_DATE_EPOCH` and no colour.
+/// Runs the binary in `cwd` with a fixed `SOURCE_DATE_EPOCH` and no colour,
+/// messages in English unless `args` choose a `--lang` (the tests' wording
+/// predates the Vietnamese default; `tests/suite/messages.rs` covers it).
 pub fn run_in(cwd: &Path, args: &[&str], epoch: &str) -> Run {
+    let mut args = args.to_vec();
+    if !args.contains(&"--lang") && !args.contains(&"--") {
+        args.extend(["--lang", "en"]);
+    }
     let out = Command::new(bin())
-        .args(args)
+        .args(&args)
         .current_dir(cwd)
         .env("SOURCE_DATE_EPOCH", epoch)
         .env("NO_COLOR", "1")
