@@ -45,6 +45,8 @@ pub struct Block {
 pub struct Dropped {
     pub page_numbers: usize,
     pub running_headers: usize,
+    /// Lines that hold nothing but OCR specks: a lone "•", "·" or "*".
+    pub junk: usize,
 }
 
 /// Unicode and typography clean-up that is always right: NFC, line endings,
@@ -120,6 +122,11 @@ pub fn lines(text: &str) -> (Vec<Line>, Dropped) {
         if t.is_empty() || t == "\u{C}" {
             gap += 1;
             spaced |= !l.is_empty() && t.is_empty();
+            continue;
+        }
+        if t.chars().all(|c| matches!(c, '•' | '·' | '∙' | '*' | ' ')) {
+            dropped.junk += 1;
+            gap += 1;
             continue;
         }
         if is_page_no(t) {

@@ -8,7 +8,7 @@
 use super::clean::{self, Dropped};
 use super::frontmatter::FrontMatter;
 use super::header::{self, Field};
-use super::{body, refs, tail};
+use super::{body, ocr, refs, tail};
 use crate::legal::cite;
 
 /// What one row of the report says about a field.
@@ -31,11 +31,19 @@ pub struct Draft {
     pub refs_in_title: usize,
     pub stats: body::Stats,
     pub dropped: Dropped,
+    /// What the OCR-noise layer changed.
+    pub corrections: Vec<ocr::Correction>,
+    /// Keys whose value was inferred, not read where the field is printed.
+    pub inferred: Vec<&'static str>,
+    /// Observances left out because their written date does not exist.
+    pub bad_dates: Vec<String>,
 }
 
 /// Drafts a plan from its text. `paragraphs`: every line is a paragraph (Word).
 pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft {
     let text = clean::normalize(text);
+    let fixed = ocr::correct(&text);
+    let text = fixed.text;
     let (lines, dropped) = clean::lines(&text);
     let paragraphs = paragraphs || clean::paragraph_per_line(&lines);
     let head = header::parse(&lines, paragraphs);
@@ -119,10 +127,9 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
         value: (!basis.entries.is_empty()).then(|| basis.entries.join(" | ")),
         how: basis_how,
     });
-    let campaigns: Vec<String> = refs::campaigns(&blocks)
-        .iter()
-        .map(|c| c.yaml_text())
-        .collect();
+    let (found_campaigns, impossible) = refs::campaigns_checked(&blocks);
+    let campaigns: Vec<String> = found_campaigns.iter().map(|c| c.yaml_text()).collect();
+    let bad_dates: Vec<String> = impossible.iter().map(|c| c.yaml_text()).collect();
     rows.push(Row {
         key: "campaigns",
         value: (!campaigns.is_empty()).then(|| campaigns.join(" | ")),
@@ -147,6 +154,13 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
             missing.push((r.key, r.how.clone()));
         }
     }
+    let mut review: Vec<String> = Vec::new();
+    for c in &fixed.corrections {
+        review.push(super::report::correction_comment(c));
+    }
+    for b in &bad_dates {
+        review.push(super::report::bad_date_comment(b));
+    }
     let number_slug = head
         .number
         .value
@@ -166,6 +180,7 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
             draft,
             notes: Vec::new(),
             missing,
+            review,
         },
         refs_in_body: cite::find_all(&md).len(),
         refs_in_title: cite::find_all(&head.subject).len(),
@@ -175,6 +190,9 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
         number_slug,
         stats,
         dropped,
+        corrections: fixed.corrections,
+        inferred: Vec::new(),
+        bad_dates,
     }
 }
 
