@@ -86,6 +86,43 @@ pub fn normalize_base_url(url: &str) -> String {
     format!("{}/", t.trim_end_matches('/'))
 }
 
+/// Checks and normalises a base URL: `/` (or nothing) or an absolute
+/// `http(s)://host[:port][/path]`. Anything else would end up in every
+/// navigation link (`javascript:…` would make each one run script), so it is
+/// refused with the message (in Vietnamese) to show.
+pub fn check_base_url(url: &str) -> Result<String, String> {
+    let t = url.trim();
+    if t.is_empty() || t == "/" {
+        return Ok("/".into());
+    }
+    let wrong = || {
+        format!(
+            "`base_url` phải là `/` hoặc một địa chỉ tuyệt đối http(s) như `https://kehoach.laocai.gov.vn/`; `{}` không dùng được",
+            crate::diag::escape_controls(t)
+        )
+    };
+    let lower = t.to_ascii_lowercase();
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]))
+        .ok_or_else(wrong)?;
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | ':' | '[' | ']'));
+    let path_ok = path.chars().all(|c| {
+        !c.is_control()
+            && !c.is_whitespace()
+            && !matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`' | '?' | '#')
+    });
+    if !host_ok || !path_ok {
+        return Err(wrong());
+    }
+    let scheme = &lower[..t.len() - rest.len()];
+    Ok(normalize_base_url(&format!("{scheme}{rest}")))
+}
+
 /// Reads `root/site.yaml` when present.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
     let path = root.join("site.yaml");
@@ -140,7 +177,18 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> Config {
         match k.as_str() {
             "title" => cfg.title = text_value().unwrap_or(cfg.title),
             "description" => cfg.description = text_value().unwrap_or(cfg.description),
-            "base_url" => cfg.base_url = normalize_base_url(&text_value().unwrap_or_default()),
+            "base_url" => match check_base_url(&text_value().unwrap_or_default()) {
+                Ok(b) => cfg.base_url = b,
+                Err(msg) => {
+                    let at = position::value(text, &k);
+                    diags.push(
+                        Diagnostic::error(msg)
+                            .at(file, at.map(|p| p.0).or(line))
+                            .col(at.map(|p| p.1))
+                            .help("viết ví dụ `base_url: https://kehoach.laocai.gov.vn/`, hoặc bỏ dòng này"),
+                    )
+                }
+            },
             "language" => cfg.language = text_value().unwrap_or(cfg.language),
             "theme" => cfg.theme = text_value().unwrap_or(cfg.theme),
             "publisher" => cfg.publisher = text_value().unwrap_or(cfg.publisher),
@@ -200,6 +248,51 @@ mod tests {
         assert_eq!(c.base_path(), "/kh/");
         assert_eq!(c.absolute("/plans/a/"), "https://x.gov.vn/kh/plans/a/");
         assert_eq!(Config::default().base_path(), "/");
+    }
+
+    #[test]
+    fn base_url_is_slash_or_absolute_http() {
+        for (given, want) in [
+            ("/", "/"),
+            ("", "/"),
+            ("https://x.gov.vn", "https://x.gov.vn/"),
+            ("HTTPS://x.gov.vn/kh/", "https://x.gov.vn/kh/"),
+            ("http://127.0.0.1:1111", "http://127.0.0.1:1111/"),
+            ("https://cổng.vn/kế-hoạch", "https://cổng.vn/kế-hoạch/"),
+        ] {
+            assert_eq!(check_base_url(given).as_deref(), Ok(want), "{given:?}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript://x.vn/%0aalert(1)",
+            "data:text/html,x",
+            "//x.vn/",
+            "x.gov.vn",
+            "/portal/",
+            "https://",
+            "https://x.vn/\"><script>",
+            "https://x vn/",
+            "https://x.vn/a b",
+            "https://x.vn/?q=1",
+            "ftp://x.vn/",
+        ] {
+            let e = check_base_url(bad).unwrap_err();
+            assert!(e.contains("`base_url` phải là"), "{bad:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn a_bad_base_url_in_site_yaml_is_an_error_at_its_line() {
+        let mut d = Diagnostics::default();
+        let c = parse(
+            "site.yaml",
+            "title: a\nbase_url: javascript:alert(1)\n",
+            &mut d,
+        );
+        let e = d.iter().next().unwrap();
+        assert!(e.is_error());
+        assert_eq!((e.line, e.column), (Some(2), Some(11)));
+        assert_eq!(c.base_url, "/", "the default stays");
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU8, Ordering};
 
 pub use catalogue::{Found, Key, Msg, Within};
-pub use terminal::{render, render_in, summary_lines};
+pub use terminal::{clip, escape_controls, render, render_in, summary_lines, QUOTE_MAX};
 pub use yaml_problem::YamlProblem;
 
 /// How bad a problem is: errors fail the build, warnings do not.

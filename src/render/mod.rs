@@ -6,7 +6,9 @@ pub mod ics;
 pub mod incremental;
 pub mod lists;
 pub mod markdown;
+mod md_safety;
 pub mod pages;
+pub mod safe_url;
 pub mod templates;
 pub mod view;
 

@@ -16,6 +16,7 @@ mod data;
 mod drafts;
 mod errors;
 mod escaping;
+mod injection;
 mod messages;
 mod output;
 mod pages;
