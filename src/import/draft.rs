@@ -8,7 +8,7 @@
 use super::clean::{self, Dropped};
 use super::frontmatter::FrontMatter;
 use super::header::{self, Field};
-use super::{body, ocr, refs, tail};
+use super::{body, names, ocr, place, refs, tail};
 use crate::legal::cite;
 
 /// What one row of the report says about a field.
@@ -78,26 +78,74 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
         rows.push(row("title", &head.title));
     }
 
+    let mut inferred: Vec<&'static str> = Vec::new();
+    let ward = place::local_place(&blocks);
     let (issuer, place) = match (&head.issuer.value, &head.place) {
         (Some(_), place) => (head.issuer.clone(), place.clone()),
-        (None, _) => match header::issuer_from_opening(opening, head.date_place.as_deref()) {
-            Some((f, p)) => (f, Some(p)),
-            None => (head.issuer.clone(), None),
-        },
+        (None, _) => {
+            // No header: a bare "Ủy ban nhân dân phường ban hành" takes the
+            // ward the body names.
+            let fallback = head
+                .date_place
+                .clone()
+                .or_else(|| ward.as_ref().map(|w| w.name.clone()));
+            match header::issuer_from_opening(opening, fallback.as_deref()) {
+                Some((mut f, p))
+                    if head.date_place.is_none()
+                        && fallback.as_deref() == Some(p.name.as_str()) =>
+                {
+                    if ward.as_ref().is_some_and(|w| w.level == p.level) {
+                        f.how = format!(
+                            "câu ban hành không nêu tên {}; tên theo nội dung: \"{} {}\"",
+                            p.level, p.level, p.name
+                        );
+                        inferred.push("issuer");
+                        (f, Some(p))
+                    } else {
+                        (head.issuer.clone(), None)
+                    }
+                }
+                Some((f, p)) => (f, Some(p)),
+                None => (head.issuer.clone(), None),
+            }
+        }
     };
     rows.push(row("issuer", &issuer));
+    let from_body = |known: Option<&names::Place>| place::infer(&blocks, known);
     let juris = match (jurisdiction, &place) {
         (Some(j), _) => Field {
             value: Some(j.to_string()),
             how: "from --jurisdiction".into(),
         },
-        (None, Some(p)) => Field {
+        (None, Some(p)) if p.jurisdiction() == p.name => Field {
             value: Some(p.jurisdiction()),
             how: "the issuer's place".into(),
         },
-        (None, None) => Field {
-            value: None,
-            how: "the issuer names no place: pass --jurisdiction".into(),
+        (None, Some(p)) => match from_body(Some(p)) {
+            Some(i) => {
+                inferred.push("jurisdiction");
+                Field {
+                    value: Some(i.jurisdiction),
+                    how: i.how,
+                }
+            }
+            None => Field {
+                value: Some(p.jurisdiction()),
+                how: "the issuer's place".into(),
+            },
+        },
+        (None, None) => match from_body(None) {
+            Some(i) => {
+                inferred.push("jurisdiction");
+                Field {
+                    value: Some(i.jurisdiction),
+                    how: i.how,
+                }
+            }
+            None => Field {
+                value: None,
+                how: "the issuer names no place, nor does the body: pass --jurisdiction".into(),
+            },
         },
     };
     rows.push(row("jurisdiction", &juris));
@@ -161,6 +209,14 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
     for b in &bad_dates {
         review.push(super::report::bad_date_comment(b));
     }
+    if closing.raw_signer.is_some() {
+        inferred.push("signer");
+    }
+    for r in &rows {
+        if inferred.contains(&r.key) {
+            review.push(super::report::inferred_comment(r.key, &r.how));
+        }
+    }
     let number_slug = head
         .number
         .value
@@ -191,7 +247,7 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
         stats,
         dropped,
         corrections: fixed.corrections,
-        inferred: Vec::new(),
+        inferred,
         bad_dates,
     }
 }

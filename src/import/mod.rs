@@ -23,6 +23,8 @@ pub mod frontmatter;
 pub mod header;
 pub mod names;
 pub mod ocr;
+pub mod person;
+pub mod place;
 pub mod read;
 pub mod refs;
 pub mod report;

@@ -215,13 +215,22 @@ fn name_regex(name: &str) -> Regex {
     Regex::new(&format!(r"(?i)\b{}\b", words.join(r"\s+"))).expect("valid regex")
 }
 
+/// The table's names compiled once: compiling per sentence made import slow.
+static KNOWN_REGEX: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| KNOWN.iter().map(|(n, _, _)| name_regex(n)).collect());
+
+fn known_regex(name: &str) -> &'static Regex {
+    let i = KNOWN.iter().position(|(n, _, _)| *n == name).unwrap_or(0);
+    &KNOWN_REGEX[i]
+}
+
 fn mentions(sentence: &str, name: &str) -> bool {
-    name_regex(name).is_match(sentence)
+    known_regex(name).is_match(sentence)
 }
 
 /// The name as the sentence spells it (its capitalisation, not the table's).
 fn written_name(sentence: &str, name: &str) -> String {
-    name_regex(name)
+    known_regex(name)
         .find(sentence)
         .map_or(name.to_string(), |m| m.as_str().to_string())
 }

@@ -77,3 +77,41 @@ fn the_report_is_a_checklist_in_vietnamese() {
         assert!(r.contains(part), "{part:?} not in\n{r}");
     }
 }
+
+/// A ward plan scanned without its header: the ward is named in passing in
+/// the body, the city only in the issuer of the plan it implements.
+const WARD: &str = "KẾ HOẠCH\nTriển khai công tác dân số năm 2025\n\n\
+Thực hiện Kế hoạch số 16-KH/TU ngàỵ 10/3/2025 của Thành ủy Hải Phòng vể công tác dân số trong tình hình mới;\n\
+Ủy ban nhân dân phường ban hành Kế hoạch triển khai như sau:\n\nI- MỤC ĐÍCH, YÊU CẦU\n\n\
+1- Mục đích\n\nTuyên truyền sâu rộng trên địa bàn phường Hưng Đạo, nhất là các tổ dân phố.\n\n\
+Noi nhận:\n- Như trên;\n- Lưu VP.\nNguyen Van Quang\nt/m ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n";
+
+#[test]
+fn a_ward_plan_without_header_finds_its_place_in_the_body() {
+    let d = draft::draft(WARD, false, None);
+    assert_eq!(
+        d.front.jurisdiction.as_deref(),
+        Some("Hải Phòng/phường Hưng Đạo")
+    );
+    assert_eq!(
+        d.front.issuer.as_deref(),
+        Some("Ủy ban nhân dân phường Hưng Đạo")
+    );
+    assert_eq!(d.front.signer.as_deref(), Some("Nguyễn Văn Quang"));
+    assert_eq!(
+        d.front.basis,
+        ["Kế hoạch số 16-KH/TU ngày 10/3/2025 của Thành ủy Hải Phòng"]
+    );
+    assert!(d.inferred.contains(&"jurisdiction") && d.inferred.contains(&"signer"));
+    let fm = frontmatter::render(&d.front);
+    assert!(fm.contains("# jurisdiction: suy ra, cần kiểm tra (phường Hưng Đạo theo cơ quan ban hành; Hải Phòng theo cơ quan ban hành của văn bản được dẫn \"Kế hoạch số 16-KH/TU"), "{fm}");
+    assert!(fm.contains("# signer: suy ra, cần kiểm tra (tên trong khối chữ ký, OCR bỏ mất dấu: \"Nguyen Van Quang\""), "{fm}");
+    let r = report::report(Path::new("in.txt"), Path::new("out.md"), &d, None);
+    assert!(
+        r.contains("  Suy ra (cần kiểm tra với bản ký):\n    issuer"),
+        "{r}"
+    );
+    assert!(d.body.contains("## I- MỤC ĐÍCH, YÊU CẦU"), "{}", d.body);
+    assert!(d.body.contains("### 1- Mục đích"), "{}", d.body);
+    assert!(d.body.contains("**Nơi nhận:**"), "{}", d.body);
+}
