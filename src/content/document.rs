@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::front_matter;
 use super::model::{Campaign, Document, Mention, Reference, Section, When};
 use crate::diag::{Diagnostic, Msg, Within};
-use crate::legal::{cite, date, number};
+use crate::legal::{cite, date, number, period};
 use crate::position;
 use crate::text::collapse_ws;
 use crate::yaml::{self, Yaml};
@@ -28,6 +28,12 @@ pub const KEYS: &[&str] = &[
     "campaigns",
     "draft",
     "slug",
+    "short_title",
+    "replaces",
+    "amends",
+    "repeals",
+    "expires",
+    "source",
 ];
 
 /// Result of parsing one file: the document when it could be built, and what was wrong.
@@ -136,11 +142,18 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
             }
         }
     };
+    if let Some(e) = super::controls::refuse(path, split.yaml, split.yaml_line) {
+        return Parsed {
+            document: None,
+            diagnostics: vec![e],
+        };
+    }
+    let (body, body_warning) = super::controls::clean_body(path, split.body, split.body_line);
     let mut cx = Ctx {
         path,
         yaml: split.yaml,
         yaml_line: split.yaml_line,
-        diags: Vec::new(),
+        diags: body_warning.into_iter().collect(),
     };
     if let Some(last) = front_matter::forgotten_fence(split.yaml, KEYS) {
         let after = cx.file_line(last.max(1)) - usize::from(last == 0);
@@ -195,11 +208,12 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
         mentions: Vec::new(),
         campaigns: Vec::new(),
         draft: false,
-        body: super::body::Body::new(
-            split.body,
-            split.body.as_ptr() as usize - text.as_ptr() as usize,
-        ),
+        body: super::body::Body::new(&body, split.body.as_ptr() as usize - text.as_ptr() as usize),
         body_line: split.body_line,
+        precision: Default::default(),
+        short_title: None,
+        unnumbered: None,
+        life: Default::default(),
     };
 
     for (key, value) in &map {
@@ -217,8 +231,28 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
                         .join("/")
                 })
             }
-            "number" => doc.number = parse_number(&mut cx, value),
-            "date" => doc.date = parse_doc_date(&mut cx, value),
+            "number" => match blank_number(value) {
+                Some(suffix) => doc.unnumbered = Some(suffix),
+                None => doc.number = parse_number(&mut cx, value),
+            },
+            "date" => {
+                if let Some(p) = parse_doc_date(&mut cx, value) {
+                    doc.date = Some(p.end);
+                    doc.precision = p.precision;
+                }
+            }
+            "short_title" => doc.short_title = cx.text(key, value),
+            "replaces" | "amends" | "repeals" => {
+                let refs = parse_refs(&mut cx, value, key);
+                let life = &mut doc.life;
+                *match key.as_str() {
+                    "replaces" => &mut life.replaces,
+                    "amends" => &mut life.amends,
+                    _ => &mut life.repeals,
+                } = refs;
+            }
+            "expires" => doc.life.expires = parse_expires(&mut cx, value),
+            "source" => doc.life.source = parse_source(&mut cx, value),
             "slug" => {
                 if let Some(s) = parse_slug(&mut cx, value) {
                     doc.slug = s;
@@ -247,10 +281,12 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
     }
 
     require(&mut cx, &mut doc);
+    check_expiry(&mut cx, &doc);
     if doc.type_name.is_none() {
         doc.type_name = doc
             .number
             .as_ref()
+            .or(number::parse(&format!("0{}", doc.unnumbered.as_deref().unwrap_or(""))).as_ref())
             .and_then(|n| n.type_name())
             .map(str::to_string);
         if doc.type_name.is_none() && section == Section::Plan {
@@ -258,7 +294,7 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
         }
     }
     doc.id = format!("{}/{}", section.dir(), doc.slug);
-    (doc.cites, doc.mentions) = body_references(split.body, doc.body_line);
+    (doc.cites, doc.mentions) = body_references(&body, doc.body_line);
     Parsed {
         document: Some(doc),
         diagnostics: cx.diags,
@@ -324,9 +360,9 @@ fn parse_number(cx: &mut Ctx<'_>, value: &Yaml) -> Option<number::DocNumber> {
     parsed
 }
 
-fn parse_doc_date(cx: &mut Ctx<'_>, value: &Yaml) -> Option<NaiveDate> {
+fn parse_doc_date(cx: &mut Ctx<'_>, value: &Yaml) -> Option<period::Period> {
     let text = cx.text("date", value)?;
-    match date::parse_date(&text) {
+    match period::parse(&text) {
         Ok(d) => Some(d),
         Err(e) => {
             let pos = cx.value_pos("date");
@@ -334,6 +370,14 @@ fn parse_doc_date(cx: &mut Ctx<'_>, value: &Yaml) -> Option<NaiveDate> {
             None
         }
     }
+}
+
+/// `number: /KH-UBND` (or `…/KH-UBND`): the signed text leaves the number
+/// blank but prints the rest ("Số: /KH-UBND"). Returns `/KH-UBND`.
+fn blank_number(value: &Yaml) -> Option<String> {
+    let t = collapse_ws(&value.as_text()?);
+    let rest = t.trim_start_matches(['…', '.', ' ']);
+    (rest.starts_with('/') && rest.len() > 1).then(|| rest.to_string())
 }
 
 fn parse_slug(cx: &mut Ctx<'_>, value: &Yaml) -> Option<String> {
@@ -388,8 +432,14 @@ fn observance_day(s: &str) -> Result<date::DayMonth, date::DateError> {
 type Pos = (Option<usize>, Option<usize>);
 
 fn parse_basis(cx: &mut Ctx<'_>, value: &Yaml) -> Vec<Reference> {
+    parse_refs(cx, value, "basis")
+}
+
+/// A list of references (`basis`, `replaces`, `amends`, `repeals`): each a
+/// citation as written, a bare number or a mapping.
+fn parse_refs(cx: &mut Ctx<'_>, value: &Yaml, key: &str) -> Vec<Reference> {
     let mut out = Vec::new();
-    for (pos, item) in list_items(cx, value, "basis") {
+    for (pos, item) in list_items(cx, value, key) {
         match item {
             Yaml::Map(m) => {
                 if let Some(r) = basis_mapping(cx, pos, m) {
@@ -411,13 +461,20 @@ fn parse_basis(cx: &mut Ctx<'_>, value: &Yaml) -> Vec<Reference> {
                         cx.error_at(
                             pos,
                             Msg::BasisNoNumber {
+                                key: key.into(),
                                 text: collapse_ws(&text),
                             },
                         );
                     }
                 },
                 None => {
-                    cx.error_at(pos, Msg::BasisShape { found: item.into() });
+                    cx.error_at(
+                        pos,
+                        Msg::BasisShape {
+                            key: key.into(),
+                            found: item.into(),
+                        },
+                    );
                 }
             },
         }
@@ -646,6 +703,71 @@ fn body_references(body: &str, body_line: usize) -> (Vec<Reference>, Vec<Mention
         }
     }
     (refs, mentions)
+}
+
+/// `expires:` is a full date: the last day the document applies.
+fn parse_expires(cx: &mut Ctx<'_>, value: &Yaml) -> Option<NaiveDate> {
+    let text = cx.text("expires", value)?;
+    match date::parse_date(&text) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            let pos = cx.value_pos("expires");
+            let text = match e {
+                date::DateError::Unrecognized(t) | date::DateError::Impossible(t, _) => t,
+            };
+            cx.error_at(pos, Msg::ExpiresNotADate { text });
+            None
+        }
+    }
+}
+
+/// A document cannot stop applying before it is issued.
+fn check_expiry(cx: &mut Ctx<'_>, doc: &Document) {
+    let (Some(exp), Some(start)) = (doc.life.expires, doc.date_start()) else {
+        return;
+    };
+    if exp < start {
+        let pos = cx.value_pos("expires");
+        let issued = doc.date_label().unwrap_or_default();
+        cx.error_at(
+            pos,
+            Msg::ExpiresBeforeDate {
+                expires: date::format_vi(exp),
+                issued,
+            },
+        );
+    }
+}
+
+/// `source:` as written, checked for its shape only (the disk is checked in
+/// [`super::source`]): relative to the `.md` file, inside `content/`.
+fn parse_source(cx: &mut Ctx<'_>, value: &Yaml) -> Option<super::model::Source> {
+    let text = cx.text("source", value)?;
+    let pos = cx.value_pos("source");
+    let rel = Path::new(&text);
+    let bad = if rel.is_absolute() || text.starts_with('/') || text.starts_with('\\') {
+        Some(Msg::SourceAbsolute { text: text.clone() })
+    } else if rel.components().any(|c| {
+        !matches!(
+            c,
+            std::path::Component::Normal(_) | std::path::Component::CurDir
+        )
+    }) || text.contains('\\')
+    {
+        Some(Msg::SourceOutside { text: text.clone() })
+    } else {
+        None
+    };
+    if let Some(msg) = bad {
+        cx.error_at(pos, msg);
+        return None;
+    }
+    let dir = cx.path.parent().unwrap_or(Path::new(""));
+    Some(super::model::Source {
+        path: dir.join(rel),
+        line: pos.0,
+        size: 0,
+    })
 }
 
 #[cfg(test)]

@@ -108,10 +108,13 @@ pub enum Msg {
     DraftNotBool {
         found: Found,
     },
+    /// An entry of `basis` (or `replaces`, `amends`, `repeals`) that cites no number.
     BasisNoNumber {
+        key: Key,
         text: String,
     },
     BasisShape {
+        key: Key,
         found: Found,
     },
     BasisMappingNoNumber,
@@ -141,6 +144,20 @@ pub enum Msg {
         text: String,
     },
     CampaignEmptyName {
+        text: String,
+    },
+
+    ExpiresNotADate {
+        text: String,
+    },
+    ExpiresBeforeDate {
+        expires: String,
+        issued: String,
+    },
+    SourceAbsolute {
+        text: String,
+    },
+    SourceOutside {
         text: String,
     },
 
@@ -198,6 +215,10 @@ impl Msg {
             Msg::CampaignNoWhen { .. } => "campaign-no-when",
             Msg::CampaignTextNoDate { .. } => "campaign-text-no-date",
             Msg::CampaignEmptyName { .. } => "campaign-empty-name",
+            Msg::ExpiresNotADate { .. } => "expires-not-a-date",
+            Msg::ExpiresBeforeDate { .. } => "expires-before-date",
+            Msg::SourceAbsolute { .. } => "source-absolute",
+            Msg::SourceOutside { .. } => "source-outside",
             Msg::TemplateUnreadable { .. } => "template-unreadable",
             Msg::TemplateSyntax { .. } => "template-syntax",
             Msg::TemplatesMismatch { .. } => "templates-mismatch",
