@@ -161,6 +161,17 @@ pub enum Msg {
         text: String,
     },
 
+    SummaryShape {
+        found: Found,
+    },
+    AliasShape {
+        found: Found,
+    },
+    /// One common word as an alias would link every sentence.
+    AliasTooCommon {
+        text: String,
+    },
+
     // Templates.
     TemplateUnreadable {
         error: String,
@@ -219,6 +230,9 @@ impl Msg {
             Msg::ExpiresBeforeDate { .. } => "expires-before-date",
             Msg::SourceAbsolute { .. } => "source-absolute",
             Msg::SourceOutside { .. } => "source-outside",
+            Msg::SummaryShape { .. } => "summary-shape",
+            Msg::AliasShape { .. } => "alias-shape",
+            Msg::AliasTooCommon { .. } => "alias-too-common",
             Msg::TemplateUnreadable { .. } => "template-unreadable",
             Msg::TemplateSyntax { .. } => "template-syntax",
             Msg::TemplatesMismatch { .. } => "templates-mismatch",
