@@ -121,11 +121,12 @@ impl Run {
         self
     }
 
-    /// stderr has a warning line (and no error).
+    /// stderr has a warning line (and no error), in English or Vietnamese.
     #[track_caller]
     pub fn warns(&self) -> &Self {
+        let lower = self.stderr.to_lowercase();
         assert!(
-            self.stderr.to_lowercase().contains("warning"),
+            lower.contains("warning") || lower.contains("cảnh báo"),
             "expected a warning\n--- stderr ---\n{}",
             self.stderr
         );
@@ -136,10 +137,10 @@ impl Run {
     #[track_caller]
     pub fn no_errors(&self) -> &Self {
         assert!(
-            !self
-                .stderr
-                .lines()
-                .any(|l| l.trim_start().to_lowercase().starts_with("error")),
+            !self.stderr.lines().any(|l| {
+                let l = l.trim_start().to_lowercase();
+                l.starts_with("error") || l.starts_with("lỗi")
+            }),
             "expected no error\n--- stderr ---\n{}",
             self.stderr
         );
