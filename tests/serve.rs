@@ -311,3 +311,17 @@ fn build_output_has_no_reload_script() {
     let html = std::fs::read_to_string(root.path().join("public/plans/a/index.html")).unwrap();
     assert!(!html.contains("__planportal"));
 }
+
+#[test]
+fn deleting_content_keeps_the_last_good_site_and_reports_it() {
+    let s = start(&[("content/plans/a.md", PLAN)]);
+    wait_for(&s.addr, "/plans/a/", "first build", |st, _| st == 200);
+    std::fs::remove_dir_all(s.root.path().join("content")).unwrap();
+    let problems = wait_for(&s.addr, "/__planportal/problems", "problems", |_, b| {
+        b.contains("content/")
+    });
+    assert!(problems.contains("không còn"), "{problems}");
+    let (status, _, body) = get(&s.addr, "/plans/a/");
+    assert_eq!(status, 200, "the last good page is still served");
+    assert!(body.contains("Nội dung ban đầu"));
+}

@@ -140,7 +140,7 @@ fn text_in_no_plan_shape_still_becomes_a_draft() {
     let text = std::fs::read_to_string(dir.path().join("in-notes.md")).unwrap();
     assert!(text.contains("draft: true"));
     assert!(text.contains("title: Ghi chú cuộc họp giao ban."));
-    assert!(text.contains("# issuer: the header names no issuer"));
+    assert!(text.contains("# issuer: phần đầu không ghi cơ quan ban hành"));
     let parsed = document::parse(Path::new("x.md"), Section::Plan, "x", &text);
     assert!(parsed.diagnostics.iter().all(|d| !d.is_error()));
 }
