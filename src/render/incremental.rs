@@ -73,6 +73,18 @@ pub fn input_fp(env: &Env<'_>, job: Job, sfp: &[u64]) -> Option<u64> {
             if let Some(&k) = env.obs_lists.get(&spec) {
                 obs_fp(&env.obs_views[k], &mut h);
             }
+            if let Some(p) = env.place_lists.get(&spec).map(|s| &env.places[s]) {
+                (p.own, &p.observances).hash(&mut h);
+                for g in &p.applies {
+                    (&g.name, &g.href, g.count).hash(&mut h);
+                    for &i in &g.items {
+                        sfp[i].hash(&mut h);
+                    }
+                }
+                for c in &l.children {
+                    c.count.hash(&mut h);
+                }
+            }
             if super::lists::shows_filters(page) {
                 for c in &l.children {
                     (&c.name, &c.href).hash(&mut h);
