@@ -4,6 +4,7 @@
 //! file: two files may not claim the same URL.
 
 pub mod body;
+pub mod change_hints;
 pub mod controls;
 pub mod document;
 pub mod front_matter;
