@@ -27,3 +27,4 @@ mod pages;
 mod places;
 mod refs;
 mod scale;
+mod special_files;
