@@ -144,8 +144,14 @@ fn never_overwrites_without_force() {
     assert!(std::fs::read_to_string(&target)
         .unwrap()
         .starts_with("---\n"));
-    // Only the target is there: no temporary file was left behind.
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    // Only the draft and the original kept beside it as its `source:`: no
+    // temporary file was left behind.
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [PLANS[2].0.to_string(), "lao-cai-2026.md".into()]);
 }
 
 #[test]

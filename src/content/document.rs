@@ -301,6 +301,7 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
     }
     doc.id = format!("{}/{}", section.dir(), doc.slug);
     (doc.cites, doc.mentions) = body_references(&body, doc.body_line);
+    suggest_changes(&mut cx, &doc, &body);
     Parsed {
         document: Some(doc),
         diagnostics: cx.diags,
@@ -828,6 +829,18 @@ fn parse_source(cx: &mut Ctx<'_>, value: &Yaml) -> Option<super::model::Source> 
         line: pos.0,
         size: 0,
     })
+}
+
+/// A body sentence that replaces, amends or repeals a document the front
+/// matter does not list: a warning with the line to add, never an edit.
+fn suggest_changes(cx: &mut Ctx<'_>, doc: &Document, body: &str) {
+    cx.diags.extend(super::change_hints::suggestions(doc, body));
+}
+
+/// [`body_references`] for other modules' unit tests.
+#[cfg(test)]
+pub(crate) fn body_references_for_tests(body: &str) -> (Vec<Reference>, Vec<Mention>) {
+    body_references(body, 1)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 pub mod aliases;
 pub mod body;
+pub mod change_hints;
 pub mod controls;
 pub mod document;
 pub mod front_matter;

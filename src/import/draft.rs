@@ -148,9 +148,19 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
     };
     rows.push(row("jurisdiction", &juris));
     rows.push(row("number", &head.number));
+    let period = blank_day_date(&head);
     let date = Field {
-        value: head.date.map(|d| d.format("%Y-%m-%d").to_string()),
-        how: head.date_how.clone(),
+        value: head
+            .date
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .or_else(|| period.clone()),
+        how: match &period {
+            Some(_) => format!(
+                "{}; written to the month or year the line gives",
+                head.date_how
+            ),
+            None => head.date_how.clone(),
+        },
     };
     rows.push(row("date", &date));
     rows.push(row("signer", &closing.signer));
@@ -228,6 +238,8 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
             issuer: issuer.value,
             jurisdiction: juris.value,
             date: head.date,
+            date_period: period,
+            source: None,
             signer: closing.signer.value,
             basis: basis.entries,
             campaigns,
@@ -248,6 +260,20 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
         inferred,
         bad_dates,
     }
+}
+
+/// `8/2025` or `2026` when the date line ("ngày    tháng 8 năm 2025") leaves
+/// the day (or the day and month) blank: the contract's month and year dates,
+/// so nothing is invented and nothing the text says is left out.
+fn blank_day_date(head: &header::Header) -> Option<String> {
+    if head.date.is_some() || head.date_place.is_none() {
+        return None;
+    }
+    let year = head.year?;
+    Some(match head.partial_month {
+        Some(m) if (1..=12).contains(&m) => format!("{m}/{year}"),
+        _ => year.to_string(),
+    })
 }
 
 fn row(key: &'static str, f: &Field) -> Row {

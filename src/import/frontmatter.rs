@@ -16,10 +16,14 @@ pub struct FrontMatter {
     pub issuer: Option<String>,
     pub jurisdiction: Option<String>,
     pub date: Option<NaiveDate>,
+    /// `8/2025` or `2026` when the signed text leaves the day (and month) blank.
+    pub date_period: Option<String>,
     pub signer: Option<String>,
     pub basis: Vec<String>,
     pub campaigns: Vec<String>,
     pub draft: bool,
+    /// The signed original kept beside the draft (its file name).
+    pub source: Option<String>,
     /// Comment lines written at the top (without the leading `# `).
     pub notes: Vec<String>,
     /// Why a key is absent, written as a comment where the key would be.
@@ -56,7 +60,9 @@ pub fn render(fm: &FrontMatter) -> String {
     key(
         &mut out,
         "date",
-        fm.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        fm.date
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .or_else(|| fm.date_period.as_deref().map(scalar)),
     );
     key(&mut out, "signer", fm.signer.as_deref().map(scalar));
     key(&mut out, "basis", list(&fm.basis));
@@ -64,6 +70,7 @@ pub fn render(fm: &FrontMatter) -> String {
     for r in &fm.review {
         out.push_str(&comment(r));
     }
+    key(&mut out, "source", fm.source.as_deref().map(scalar));
     out.push_str(&format!("draft: {}\n", fm.draft));
     out.push_str("---\n");
     out

@@ -23,6 +23,7 @@ pub mod frontmatter;
 pub mod header;
 pub mod names;
 pub mod ocr;
+pub mod original;
 pub mod person;
 pub mod place;
 pub mod read;
@@ -78,10 +79,17 @@ pub fn run(a: &ImportArgs) -> (Diagnostics, bool) {
                 .notes
                 .push("draft: true until the missing fields below are filled.".into());
         }
+        d.front.source = src.file_name().map(|n| n.to_string_lossy().into_owned());
         let text = format!("{}\n{}", frontmatter::render(&d.front), d.body);
-        let outcome = validate(&target, &name, &text).and_then(|()| write(&target, &text, a.force));
+        let outcome = validate(&target, &name, &text).and_then(|()| {
+            let kept = original::keep(&src, &target, a.force)?;
+            write(&target, &text, a.force).inspect_err(|_| original::undo(kept.as_deref()))
+        });
         match outcome {
-            Ok(()) => print!("{}", report::report(&src, &target, &d, enc.as_deref())),
+            Ok(()) => {
+                print!("{}", report::report(&src, &target, &d, enc.as_deref()));
+                diags.extend(original::suggestions(&target, &name, &text));
+            }
             Err(e) => {
                 println!("{}: not imported: {}\n", src.display(), e.message());
                 diags.push(e.at(&src, None));

@@ -470,3 +470,65 @@ fn a_change_naming_a_missing_document_makes_a_stub_with_its_status() {
     assert_eq!(stub["status"], "replaced");
     assert_eq!(ids(&stub["replaced_by"]), ["plans/p"]);
 }
+
+#[test]
+fn check_suggests_the_line_for_a_change_sentence_and_never_adds_it() {
+    let s = Site::new();
+    let body = "Nội dung.\n\nKế hoạch này thay thế Kế hoạch số 154/KH-UBND ngày 01/4/2021 của UBND tỉnh Lào Cai.\n\nBãi bỏ Quyết định số 7/QĐ-UBND ngày 3/2/2020.\n\nDuy trì mức sinh thay thế.\n";
+    s.plan("p", &plan_fm("12/KH-UBND", "2026-01-15", ""), body);
+    let before = std::fs::read(s.root().join("content/plans/p.md")).unwrap();
+    let r = s.check();
+    r.ok()
+        .located("content/plans/p.md", 10)
+        .says("replaces: [{ number: 154/KH-UBND, date: 2021-04-01 }]")
+        .located("content/plans/p.md", 12)
+        .says("repeals: [{ number: 7/QĐ-UBND, date: 2020-02-03 }]");
+    assert_eq!(r.stderr.matches("không ghi `").count(), 2, "{}", r.stderr);
+    assert_eq!(
+        std::fs::read(s.root().join("content/plans/p.md")).unwrap(),
+        before
+    );
+    // Once listed, the suggestion goes away.
+    s.plan(
+        "p",
+        &plan_fm(
+            "12/KH-UBND",
+            "2026-01-15",
+            "replaces: [{ number: 154/KH-UBND, date: 2021-04-01 }]\nrepeals: [7/QĐ-UBND]",
+        ),
+        body,
+    );
+    let r = s.check();
+    assert!(!r.stderr.contains("không ghi `"), "{}", r.stderr);
+}
+
+#[test]
+fn import_keeps_the_original_writes_month_dates_and_suggests_changes() {
+    let s = Site::new();
+    let signed = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n\nSố: 15/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nLào Cai, ngày      tháng 8 năm 2025\n\nKẾ HOẠCH\nThực hiện công tác dân số năm 2025\n\nI. MỤC ĐÍCH\n\nKế hoạch này thay thế Kế hoạch số 154/KH-UBND ngày 01/4/2021 của UBND tỉnh Lào Cai.\n\nII. NỘI DUNG\n\nNội dung.\n";
+    s.write("incoming/ke-hoach.txt", signed);
+    s.write("content/plans/.keep", "");
+    let root = s.root().to_str().unwrap().to_string();
+    let input = s.root().join("incoming/ke-hoach.txt");
+    let r = s.run(&["import", input.to_str().unwrap(), "--root", &root]);
+    r.ok();
+    let drafts: Vec<_> = std::fs::read_dir(s.root().join("content/plans"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    let md = std::fs::read_to_string(s.root().join("content/plans").join(&drafts[0])).unwrap();
+    assert!(md.contains("\ndate: 8/2025\n"), "{md}");
+    assert!(md.contains("\nsource: ke-hoach.txt\n"), "{md}");
+    assert!(!md.contains("replaces"), "never added silently: {md}");
+    assert_eq!(
+        std::fs::read(s.root().join("content/plans/ke-hoach.txt")).unwrap(),
+        signed.as_bytes()
+    );
+    let all = format!("{}{}", r.stdout, r.stderr);
+    assert!(
+        all.contains("replaces: [{ number: 154/KH-UBND, date: 2021-04-01 }]"),
+        "{all}"
+    );
+}
