@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Full-build benchmark: planportal against Hugo on the same generated plans.
+# Full-build benchmark: planportal against Hugo and Zola on the same generated plans.
 #
 #   bench/run.sh [N ...]            default: 1000 10000 100000
 #
@@ -7,6 +7,7 @@
 # and as a Hugo site in a tmpfs folder, time alternating runs of
 #   planportal build --root SITE --out OUT
 #   hugo --quiet -s SITE -d OUT
+#   zola --root SITE build -o OUT      (the Hugo site converted by bench/to_zola.py)
 # with hyperfine (both write to tmpfs; before every run the output folders are
 # removed and the tool's own sources read into the page cache), measure each tool's peak RSS once with /usr/bin/time -v, and print
 # a Markdown table. Raw hyperfine JSON and a summary go to bench/out/.
@@ -20,6 +21,10 @@
 #                 BENCH_DIR=/disk/folder OUT_DIR_BASE=/dev/shm/pp keeps the outputs
 #                 (one at a time) on tmpfs and the sources on disk (page cache).
 #   KEEP=1        keep the generated sites and outputs
+#   PROFILE=dist  cargo profile of the planportal binary (dev: only to check the script)
+#   ZOLA=…        the zola binary (default: `zola` on PATH, else ../shared/peers/zola)
+#   CORPUS=…      gen_corpus mode: `default` (examples/gen_corpus.rs as is) or
+#                 `national` (34 provinces, 3,321 communes: --national)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -34,6 +39,8 @@ command -v hugo >/dev/null || missing+=(hugo)
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 [ -x /usr/bin/time ] || missing+=(time)
 command -v python3 >/dev/null || missing+=(python3)
+ZOLA=${ZOLA:-$(command -v zola || echo "$REPO/../shared/peers/zola")}
+[ -x "$ZOLA" ] || { echo "bench/run.sh needs Zola 0.22: set ZOLA=/path/to/zola" >&2; exit 1; }
 if [ ${#missing[@]} -gt 0 ]; then
     echo "bench/run.sh needs: ${missing[*]}" >&2
     echo "install them with:  apt-get install -y ${missing[*]}" >&2
@@ -53,10 +60,13 @@ mkdir -p "$BENCH_DIR" bench/out
 OUT_DIR=$REPO/bench/out
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 
-echo "building planportal and gen_corpus (release)…" >&2
-cargo build --profile dist --quiet --bin planportal --example gen_corpus
-PP=$REPO/target/dist/planportal
-GEN=$REPO/target/dist/examples/gen_corpus
+# The dist profile (fat LTO) is what ships; PROFILE=dev only checks the script.
+PROFILE=${PROFILE:-dist}
+echo "building planportal and gen_corpus (profile $PROFILE)…" >&2
+cargo build --profile "$PROFILE" --quiet --bin planportal --example gen_corpus
+bin_dir=$REPO/target/$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")
+PP=$bin_dir/planportal
+GEN=$bin_dir/examples/gen_corpus
 
 peak_rss_kb() { # command… → prints the max RSS in KB; fails when the command fails
     local log
@@ -78,6 +88,8 @@ for N in "$@"; do
     mkdir -p "${OUT_DIR_BASE:-$BENCH_DIR}"
     out=${OUT_DIR_BASE:-$BENCH_DIR}/pp-$N-out
     hout=${OUT_DIR_BASE:-$BENCH_DIR}/hugo-$N-out
+    zsite=$BENCH_DIR/zola-$N
+    zout=${OUT_DIR_BASE:-$BENCH_DIR}/zola-$N-out
 
     # Rough need: content ~7 KB × 2 sites, planportal output ~60 KB, Hugo ~15 KB per plan.
     need_kb=$((N * 90))
@@ -87,7 +99,10 @@ for N in "$@"; do
     fi
 
     echo "== N=$N: generating corpus (seed ${SEED:-1})" >&2
-    "$GEN" --out "$site" --hugo "$hsite" --plans "$N" --seed "${SEED:-1}"
+    mode=()
+    [ "${CORPUS:-default}" = national ] && mode=(--national)
+    "$GEN" --out "$site" --hugo "$hsite" --plans "$N" --seed "${SEED:-1}" "${mode[@]}"
+    python3 bench/to_zola.py "$hsite" "$zsite"
 
     # Untimed first run of each tool: warms the page cache, proves the build
     # succeeds, and gives the peak memory.
@@ -102,33 +117,43 @@ for N in "$@"; do
     pp_rss=$(peak_rss_kb "$PP" build --root "$site" --out "$out")
     rm -rf "$out" "$hout" # one output at a time: at 100,000 plans they share tmpfs with Hugo's 20 GB
     hugo_rss=$(peak_rss_kb hugo --quiet -s "$hsite" -d "$hout")
-    echo "   peak RSS: planportal $((pp_rss / 1024)) MB, Hugo $((hugo_rss / 1024)) MB" >&2
+    rm -rf "$hout"
+    zola_rss=$(peak_rss_kb "$ZOLA" --root "$zsite" build -o "$zout")
+    rm -rf "$zout"
+    echo "   peak RSS: planportal $((pp_rss / 1024)) MB, Hugo $((hugo_rss / 1024)) MB, Zola $((zola_rss / 1024)) MB" >&2
 
     # Alternating runs: one hyperfine call per round, order swapped every round,
     # so drift on a shared machine hits both tools alike.
     cmd_pp="$PP build --root $site --out $out"
     cmd_hugo="hugo --quiet -s $hsite -d $hout"
+    cmd_zola="$ZOLA --root $zsite build -o $zout"
     # Each run starts with its own sources in the page cache: at 100,000 plans
     # Hugo's 20 GB evicts them, and the tool run after it would otherwise pay
     # for re-reading them from disk (planportal once took 28 s warm, 52 s cold).
-    prep_pp="rm -rf $out $hout && sync && find $site -name '*.md' -exec cat {} + >/dev/null"
-    prep_hugo="rm -rf $out $hout && sync && find $hsite -name '*.md' -exec cat {} + >/dev/null"
+    clean="rm -rf $out $hout $zout && sync"
+    prep_pp="$clean && find $site -name '*.md' -exec cat {} + >/dev/null"
+    prep_hugo="$clean && find $hsite -name '*.md' -exec cat {} + >/dev/null"
+    prep_zola="$clean && find $zsite -name '*.md' -exec cat {} + >/dev/null"
     for r in $(seq 1 "$runs"); do
-        if [ $((r % 2)) -eq 1 ]; then
-            order=(--prepare "$prep_pp" --prepare "$prep_hugo" -n planportal "$cmd_pp" -n hugo "$cmd_hugo")
-        else
-            order=(--prepare "$prep_hugo" --prepare "$prep_pp" -n hugo "$cmd_hugo" -n planportal "$cmd_pp")
-        fi
+        # Three tools rotate: each goes first, second and third in turn.
+        pp=(--prepare "$prep_pp" -n planportal "$cmd_pp")
+        hg=(--prepare "$prep_hugo" -n hugo "$cmd_hugo")
+        zl=(--prepare "$prep_zola" -n zola "$cmd_zola")
+        case $((r % 3)) in
+            1) order=("${pp[@]}" "${hg[@]}" "${zl[@]}") ;;
+            2) order=("${hg[@]}" "${zl[@]}" "${pp[@]}") ;;
+            0) order=("${zl[@]}" "${pp[@]}" "${hg[@]}") ;;
+        esac
         echo "   round $r/$runs" >&2
         hyperfine --style none --runs 1 --warmup 0 \
             --export-json "$OUT_DIR/$STAMP-N$N-round$r.json" \
             "${order[@]}"
     done
-    results+=("$N:$runs:$pp_rss:$hugo_rss")
-    if [ -z "${KEEP:-}" ]; then rm -rf "$site" "$hsite" "$out" "$hout"; fi
+    results+=("$N:$runs:$pp_rss:$hugo_rss:$zola_rss")
+    if [ -z "${KEEP:-}" ]; then rm -rf "$site" "$hsite" "$zsite" "$out" "$hout" "$zout"; fi
 done
 
-python3 - "$OUT_DIR" "$STAMP" "${results[@]}" <<'PY'
+ZOLA=$ZOLA CORPUS=${CORPUS:-default} python3 - "$OUT_DIR" "$STAMP" "${results[@]}" <<'PY'
 import json, os, platform, statistics, subprocess, sys
 
 out_dir, stamp, rows = sys.argv[1], sys.argv[2], sys.argv[3:]
@@ -141,30 +166,35 @@ summary = {
     "stamp": stamp,
     "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
     "hugo": version(["hugo", "version"]),
+    "zola": version([os.environ["ZOLA"], "--version"]),
+    "corpus": os.environ["CORPUS"],
     "hyperfine": version(["hyperfine", "--version"]),
     "planportal_commit": version(["git", "rev-parse", "--short", "HEAD"]),
     "results": [],
 }
 lines = [
-    "| plans (N) | planportal (s) | Hugo (s) | planportal / Hugo | planportal peak RSS | Hugo peak RSS | runs: planportal min–max, Hugo min–max (s) |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    f"corpus: {os.environ['CORPUS']}",
+    "",
+    "| plans (N) | planportal (s) | Hugo (s) | Zola (s) | / Hugo | / Zola | planportal peak RSS | Hugo peak RSS | Zola peak RSS | runs: planportal, Hugo, Zola min–max (s) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
 ]
 for row in rows:
-    n, runs, pp_rss, hugo_rss = (int(x) for x in row.split(":"))
-    times = {"planportal": [], "hugo": []}
+    n, runs, pp_rss, hugo_rss, zola_rss = (int(x) for x in row.split(":"))
+    times = {"planportal": [], "hugo": [], "zola": []}
     for r in range(1, runs + 1):
         with open(os.path.join(out_dir, f"{stamp}-N{n}-round{r}.json")) as f:
             for res in json.load(f)["results"]:
                 times[res["command"]].extend(res["times"])
-    pp, hg = statistics.median(times["planportal"]), statistics.median(times["hugo"])
+    pp, hg, zl = (statistics.median(times[t]) for t in ("planportal", "hugo", "zola"))
     summary["results"].append({
         "n": n, "runs": runs, "planportal_s": times["planportal"], "hugo_s": times["hugo"],
-        "planportal_median_s": pp, "hugo_median_s": hg, "ratio": pp / hg,
-        "planportal_peak_rss_kb": pp_rss, "hugo_peak_rss_kb": hugo_rss,
+        "zola_s": times["zola"], "planportal_median_s": pp, "hugo_median_s": hg,
+        "zola_median_s": zl, "ratio": pp / hg, "ratio_zola": pp / zl,
+        "planportal_peak_rss_kb": pp_rss, "hugo_peak_rss_kb": hugo_rss, "zola_peak_rss_kb": zola_rss,
     })
-    spread = (f"{min(times['planportal']):.2f}–{max(times['planportal']):.2f}, "
-              f"{min(times['hugo']):.2f}–{max(times['hugo']):.2f}")
-    lines.append(f"| {n:,} | {pp:.2f} | {hg:.2f} | {pp / hg:.2f} | {pp_rss / 1024:,.0f} MB | {hugo_rss / 1024:,.0f} MB | {spread} |")
+    spread = ", ".join(f"{min(times[t]):.2f}–{max(times[t]):.2f}" for t in ("planportal", "hugo", "zola"))
+    lines.append(f"| {n:,} | {pp:.2f} | {hg:.2f} | {zl:.2f} | {pp / hg:.2f} | {pp / zl:.2f} | {pp_rss / 1024:,.0f} MB "
+                 f"| {hugo_rss / 1024:,.0f} MB | {zola_rss / 1024:,.0f} MB | {spread} |")
 path = os.path.join(out_dir, f"{stamp}-summary.json")
 with open(path, "w") as f:
     json.dump(summary, f, indent=2)
@@ -172,6 +202,6 @@ print()
 print("\n".join(lines))
 print()
 load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-print(f"Medians of alternating runs on {os.cpu_count()} CPUs (load average {load:.1f} at the end); {summary['hugo']}.")
+print(f"Medians of rotating runs on {os.cpu_count()} CPUs (load average {load:.1f} at the end); {summary['hugo']}; {summary['zola']}.")
 print(f"Raw hyperfine JSON: bench/out/{stamp}-N*-round*.json; summary: bench/out/{stamp}-summary.json")
 PY

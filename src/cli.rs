@@ -48,7 +48,7 @@ pub struct BuildArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Absolute URL the site will live at, e.g. https://kehoach.laocai.gov.vn/
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = crate::config::check_base_url)]
     pub base_url: Option<String>,
     /// Include plans marked `draft: true`
     #[arg(long)]

@@ -29,6 +29,9 @@ pub struct Config {
     pub per_page: usize,
     /// Who runs the portal, shown in the footer and feeds.
     pub publisher: String,
+    /// The picture link previews show (`og:image`): a site path of a static
+    /// file or an absolute URL. The default theme ships `/og-image.png`.
+    pub share_image: String,
 }
 
 impl Default for Config {
@@ -43,6 +46,7 @@ impl Default for Config {
             raw_html: RawHtml::Escape,
             per_page: 50,
             publisher: "planportal".into(),
+            share_image: "/og-image.png".into(),
         }
     }
 }
@@ -56,6 +60,7 @@ const KEYS: &[&str] = &[
     "raw_html",
     "per_page",
     "publisher",
+    "share_image",
 ];
 
 impl Config {
@@ -86,11 +91,49 @@ pub fn normalize_base_url(url: &str) -> String {
     format!("{}/", t.trim_end_matches('/'))
 }
 
+/// Checks and normalises a base URL: `/` (or nothing) or an absolute
+/// `http(s)://host[:port][/path]`. Anything else would end up in every
+/// navigation link (`javascript:…` would make each one run script), so it is
+/// refused with the message (in Vietnamese) to show.
+pub fn check_base_url(url: &str) -> Result<String, String> {
+    let t = url.trim();
+    if t.is_empty() || t == "/" {
+        return Ok("/".into());
+    }
+    let wrong = || {
+        format!(
+            "`base_url` phải là `/` hoặc một địa chỉ tuyệt đối http(s) như `https://kehoach.laocai.gov.vn/`; `{}` không dùng được",
+            crate::diag::escape_controls(t)
+        )
+    };
+    let lower = t.to_ascii_lowercase();
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]))
+        .ok_or_else(wrong)?;
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | ':' | '[' | ']'));
+    let path_ok = path.chars().all(|c| {
+        !c.is_control()
+            && !c.is_whitespace()
+            && !matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`' | '?' | '#')
+    });
+    if !host_ok || !path_ok {
+        return Err(wrong());
+    }
+    let scheme = &lower[..t.len() - rest.len()];
+    Ok(normalize_base_url(&format!("{scheme}{rest}")))
+}
+
 /// Reads `root/site.yaml` when present.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
     let path = root.join("site.yaml");
     match std::fs::read_to_string(&path) {
-        Ok(text) => parse("site.yaml", &text, diags),
+        // NFC like the content: the title and description reach every page.
+        Ok(text) => parse("site.yaml", &crate::legal::text::nfc(&text), diags),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
         Err(e) => {
             diags.push(
@@ -104,6 +147,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
 /// Parses site settings from text; problems go to `diags`, defaults fill the gaps.
 pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> Config {
     let mut cfg = Config::default();
+    if let Some(e) = crate::content::controls::refuse(Path::new(file), text, 1) {
+        diags.push(e);
+        return cfg;
+    }
     let map = match yaml::parse(text) {
         Ok(Yaml::Map(m)) => m,
         Ok(Yaml::Null) => return cfg,
@@ -130,7 +177,13 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> Config {
         let line = position::key(text, &k).map(|p| p.0);
         let is_text_key = matches!(
             k.as_str(),
-            "title" | "description" | "base_url" | "language" | "theme" | "publisher"
+            "title"
+                | "description"
+                | "base_url"
+                | "language"
+                | "theme"
+                | "publisher"
+                | "share_image"
         );
         if is_text_key && v.as_text().is_none() {
             diags_push_type(diags, file, line, &k, &v);
@@ -140,10 +193,36 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> Config {
         match k.as_str() {
             "title" => cfg.title = text_value().unwrap_or(cfg.title),
             "description" => cfg.description = text_value().unwrap_or(cfg.description),
-            "base_url" => cfg.base_url = normalize_base_url(&text_value().unwrap_or_default()),
+            "base_url" => match check_base_url(&text_value().unwrap_or_default()) {
+                Ok(b) => cfg.base_url = b,
+                Err(msg) => {
+                    let at = position::value(text, &k);
+                    diags.push(
+                        Diagnostic::error(msg)
+                            .at(file, at.map(|p| p.0).or(line))
+                            .col(at.map(|p| p.1))
+                            .help("viết ví dụ `base_url: https://kehoach.laocai.gov.vn/`, hoặc bỏ dòng này"),
+                    )
+                }
+            },
             "language" => cfg.language = text_value().unwrap_or(cfg.language),
             "theme" => cfg.theme = text_value().unwrap_or(cfg.theme),
             "publisher" => cfg.publisher = text_value().unwrap_or(cfg.publisher),
+            "share_image" => {
+                let v = text_value().unwrap_or_default();
+                let v = v.trim();
+                if v.starts_with('/') || v.starts_with("https://") || v.starts_with("http://") {
+                    cfg.share_image = v.to_string();
+                } else {
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "`share_image` must be a site path starting with `/` or an http(s) address, found `{v}`"
+                        ))
+                        .at(file, line)
+                        .help("put the picture in themes/<theme>/static/ and write e.g. `share_image: /anh-chia-se.png`"),
+                    );
+                }
+            }
             "raw_html" => match v.as_text().as_deref() {
                 Some("escape") => cfg.raw_html = RawHtml::Escape,
                 Some("safe") => cfg.raw_html = RawHtml::Safe,
@@ -200,6 +279,51 @@ mod tests {
         assert_eq!(c.base_path(), "/kh/");
         assert_eq!(c.absolute("/plans/a/"), "https://x.gov.vn/kh/plans/a/");
         assert_eq!(Config::default().base_path(), "/");
+    }
+
+    #[test]
+    fn base_url_is_slash_or_absolute_http() {
+        for (given, want) in [
+            ("/", "/"),
+            ("", "/"),
+            ("https://x.gov.vn", "https://x.gov.vn/"),
+            ("HTTPS://x.gov.vn/kh/", "https://x.gov.vn/kh/"),
+            ("http://127.0.0.1:1111", "http://127.0.0.1:1111/"),
+            ("https://cổng.vn/kế-hoạch", "https://cổng.vn/kế-hoạch/"),
+        ] {
+            assert_eq!(check_base_url(given).as_deref(), Ok(want), "{given:?}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript://x.vn/%0aalert(1)",
+            "data:text/html,x",
+            "//x.vn/",
+            "x.gov.vn",
+            "/portal/",
+            "https://",
+            "https://x.vn/\"><script>",
+            "https://x vn/",
+            "https://x.vn/a b",
+            "https://x.vn/?q=1",
+            "ftp://x.vn/",
+        ] {
+            let e = check_base_url(bad).unwrap_err();
+            assert!(e.contains("`base_url` phải là"), "{bad:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn a_bad_base_url_in_site_yaml_is_an_error_at_its_line() {
+        let mut d = Diagnostics::default();
+        let c = parse(
+            "site.yaml",
+            "title: a\nbase_url: javascript:alert(1)\n",
+            &mut d,
+        );
+        let e = d.iter().next().unwrap();
+        assert!(e.is_error());
+        assert_eq!((e.line, e.column), (Some(2), Some(11)));
+        assert_eq!(c.base_url, "/", "the default stays");
     }
 
     #[test]

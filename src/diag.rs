@@ -158,16 +158,19 @@ pub fn render(d: &Diagnostic, root: &Path, color: bool) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut out = format!("{style}{label}{reset}{bold}: {}{reset}\n", d.message);
+    let message = shown(&d.message);
+    let mut out = format!("{style}{label}{reset}{bold}: {message}{reset}\n");
     if let Some(loc) = d.location() {
         let _ = writeln!(out, "  {blue}-->{reset} {loc}");
         if let (Some(path), Some(line)) = (&d.path, d.line) {
             if let Some(src) = source_line(&root.join(path), line) {
+                let (src, col) = window(&src, d.column);
+                let src = escape_controls(&src);
                 let num = line.to_string();
                 let pad = " ".repeat(num.len());
                 let _ = writeln!(out, "  {pad} {blue}|{reset}");
                 let _ = writeln!(out, "  {blue}{num} |{reset} {src}");
-                if let Some(col) = d.column {
+                if let Some(col) = col {
                     let width = underline_width(&src, col);
                     let _ = writeln!(
                         out,
@@ -180,9 +183,72 @@ pub fn render(d: &Diagnostic, root: &Path, color: bool) -> String {
         }
     }
     if let Some(help) = &d.help {
+        let help = shown(help);
         let _ = writeln!(out, "  {blue}={reset} {bold}help{reset}: {help}");
     }
     out
+}
+
+/// Characters of a source line shown under a diagnostic: a minified or
+/// pasted line of megabytes must not flood the terminal.
+pub const QUOTE_MAX: usize = 160;
+/// Characters of a message or help text; longer ones end in `…`.
+const MESSAGE_MAX: usize = 600;
+
+/// `s` cut to `max` characters, with `…` when something was cut. For
+/// messages that quote content: `diag::clip(text, diag::QUOTE_MAX)`.
+pub fn clip(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => s.into(),
+        Some((i, _)) => format!("{}…", &s[..i]).into(),
+    }
+}
+
+/// Content cannot drive the terminal: control characters (but tab) and the
+/// invisible bidirectional overrides are shown as Rust escapes (`\u{1b}`).
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && c != '\t' && c != '\n')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(bad) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if bad(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// A message or help text as the terminal gets it.
+fn shown(s: &str) -> String {
+    escape_controls(&clip(s, MESSAGE_MAX)).into_owned()
+}
+
+/// At most [`QUOTE_MAX`] characters of `src` around column `col`, and the
+/// column within that window. Newlines cannot occur in a line.
+fn window(src: &str, col: Option<usize>) -> (String, Option<usize>) {
+    let len = src.chars().count();
+    if len <= QUOTE_MAX {
+        return (src.to_string(), col);
+    }
+    let at = col.unwrap_or(1).saturating_sub(1).min(len);
+    let start = at.saturating_sub(QUOTE_MAX / 4).min(len - QUOTE_MAX);
+    let mut out: String = src.chars().skip(start).take(QUOTE_MAX).collect();
+    let lead = if start > 0 { "…" } else { "" };
+    if start + QUOTE_MAX < len {
+        out.push('…');
+    }
+    (
+        format!("{lead}{out}"),
+        col.map(|c| c - start + lead.chars().count()),
+    )
 }
 
 fn source_line(path: &Path, line: usize) -> Option<String> {
@@ -218,6 +284,54 @@ mod tests {
         assert_eq!(
             s,
             "error: unknown key `titel`\n  --> a.md:2:1\n    |\n  2 | titel: x\n    | ^^^^^\n  = help: did you mean `title`?\n"
+        );
+    }
+
+    #[test]
+    fn content_cannot_drive_the_terminal() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.md"),
+            "---\ntitle: \x1b[2J\x1b]0;pwned\x07 x\u{202E}\n---\n",
+        )
+        .unwrap();
+        let d = Diagnostic::error("bad `\x1b[31m`\r")
+            .at("a.md", Some(2))
+            .col(Some(8))
+            .help("\x1b[0m");
+        let s = render(&d, dir.path(), false);
+        assert!(
+            !s.contains('\x1b')
+                && !s.contains('\x07')
+                && !s.contains('\r')
+                && !s.contains('\u{202E}'),
+            "{s:?}"
+        );
+        assert!(
+            s.contains("title: \\u{1b}[2J\\u{1b}]0;pwned\\u{7} x\\u{202e}"),
+            "{s}"
+        );
+        assert!(s.starts_with("error: bad `\\u{1b}[31m`\\u{d}\n"), "{s}");
+    }
+
+    #[test]
+    fn a_huge_line_is_quoted_in_a_window_around_the_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let line = format!("{}NEEDLE{}", "a".repeat(100_000), "b".repeat(100_000));
+        std::fs::write(dir.path().join("a.md"), &line).unwrap();
+        let d = Diagnostic::warning("x".repeat(5_000))
+            .at("a.md", Some(1))
+            .col(Some(100_001));
+        let s = render(&d, dir.path(), false);
+        assert!(s.len() < 2_500, "{} bytes", s.len());
+        let lines: Vec<&str> = s.lines().collect();
+        let (src, caret) = (lines[3], lines[4]);
+        assert!(src.chars().count() <= QUOTE_MAX + 10, "{src}");
+        let at = src[..src.find("NEEDLE").unwrap()].chars().count();
+        assert_eq!(
+            caret.find('^'),
+            Some(at),
+            "the caret still points at the column"
         );
     }
 

@@ -50,7 +50,8 @@ impl Default for Body {
 
 impl Body {
     /// A body kept in memory: `text` starts `offset` bytes into its file's
-    /// text as [`super::front_matter::normalize`] returns it.
+    /// text as [`super::front_matter::normalize`] returns it, and has had
+    /// [`super::controls::replace_bad`] applied.
     pub fn new(text: &str, offset: usize) -> Body {
         Body {
             text: Some(text.to_string()),
@@ -95,11 +96,18 @@ impl Body {
             Cow::Borrowed(t) if t.len() == text.len() => text,
             t => t.into_owned(),
         };
-        // The body runs to the end of the file: cut the front matter off in place.
-        if text.len() != self.offset + self.len || !text.is_char_boundary(self.offset) {
+        // The body runs to the end of the file: cut the front matter off in
+        // place; then the same cleaning as parsing (which `len` counts after).
+        if text.len() < self.offset || !text.is_char_boundary(self.offset) {
             bail!(changed());
         }
         text.drain(..self.offset);
+        if let (Cow::Owned(clean), _) = super::controls::replace_bad(&text) {
+            text = clean;
+        }
+        if text.len() != self.len {
+            bail!(changed());
+        }
         Ok(Cow::Owned(text))
     }
 }
@@ -151,6 +159,16 @@ mod tests {
         body.release(Stamp::of(&std::fs::metadata(&file).unwrap()));
         assert_eq!(body.get(), None);
         assert_eq!(body.read(&file).unwrap(), "Thân bài có dấu.\n");
+    }
+
+    #[test]
+    fn a_released_body_is_cleaned_of_controls_as_parsing_cleaned_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.md");
+        std::fs::write(&file, "---\ntitle: A\n---\nx\u{1b}y\u{ffff}\n").unwrap();
+        let mut body = Body::new("x\u{fffd}y\u{fffd}\n", 17);
+        body.release(Stamp::of(&std::fs::metadata(&file).unwrap()));
+        assert_eq!(body.read(&file).unwrap(), "x\u{fffd}y\u{fffd}\n");
     }
 
     #[test]

@@ -113,11 +113,18 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
             }
         }
     };
+    if let Some(e) = super::controls::refuse(path, split.yaml, split.yaml_line) {
+        return Parsed {
+            document: None,
+            diagnostics: vec![e],
+        };
+    }
+    let (body, body_warning) = super::controls::clean_body(path, split.body, split.body_line);
     let mut cx = Ctx {
         path,
         yaml: split.yaml,
         yaml_line: split.yaml_line,
-        diags: Vec::new(),
+        diags: body_warning.into_iter().collect(),
     };
     let map = match yaml::parse(split.yaml) {
         Ok(Yaml::Map(m)) => m,
@@ -167,10 +174,7 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
         mentions: Vec::new(),
         campaigns: Vec::new(),
         draft: false,
-        body: super::body::Body::new(
-            split.body,
-            split.body.as_ptr() as usize - text.as_ptr() as usize,
-        ),
+        body: super::body::Body::new(&body, split.body.as_ptr() as usize - text.as_ptr() as usize),
         body_line: split.body_line,
     };
 
@@ -231,7 +235,7 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
         }
     }
     doc.id = format!("{}/{}", section.dir(), doc.slug);
-    (doc.cites, doc.mentions) = body_references(split.body, doc.body_line);
+    (doc.cites, doc.mentions) = body_references(&body, doc.body_line);
     Parsed {
         document: Some(doc),
         diagnostics: cx.diags,

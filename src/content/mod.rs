@@ -4,9 +4,11 @@
 //! file: two files may not claim the same URL.
 
 pub mod body;
+pub mod controls;
 pub mod document;
 pub mod front_matter;
 pub mod model;
+pub mod observance_names;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

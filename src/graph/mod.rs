@@ -5,7 +5,9 @@
 //! into edges, then reverse edges are filled in their own pass.
 
 pub mod chain;
+pub mod place;
 pub mod resolve;
+pub mod stub;
 
 use std::collections::HashMap;
 

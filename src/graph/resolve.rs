@@ -1,24 +1,32 @@
 //! Turning references into edges, by the contract's five rules.
 //!
 //! 1. candidates share the normalised number (an index look-up: linear overall);
-//! 2. a date (or year) in the reference keeps candidates issued then;
-//! 3. a local issuer code keeps candidates in the citing jurisdiction or its
+//! 2. a date (or year) in the reference keeps candidates issued then, and
+//!    candidates issued after the citing document are dropped (a document
+//!    never cites a later one: such a citation is another document with the
+//!    same number, a stub, and an "anachronistic citation" warning);
+//! 3. a local issuer code keeps candidates of the place the citation names
+//!    (see [`super::place`]), else of the citing jurisdiction or its
 //!    ancestors, nearest first; national codes resolve nationally;
 //! 4. still several: the latest issued on or before the citing date, with a warning;
-//! 5. none: a stub page, shared by every citation of the same document.
+//! 5. none: a stub page of the place rule 3 decided, shared by every citation
+//!    of the same document; its issuer is the code's official name or the
+//!    best-attested spelling among its citations (see [`super::stub`]).
 //!
 //! A candidate without a date is never excluded by rule 2: an unknown date
 //! is not a different date.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::place::{Places, Scope};
+use super::stub::Stubs;
 use super::{Idx, Library, Link, Node};
-use crate::content::model::{is_national, jurisdiction_chain, Document, Reference, Section};
+use crate::content::model::{jurisdiction_chain, Document, Reference};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::text::{fold_key, slugify};
+use crate::text::fold_key;
 
 /// What a single reference resolved to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +34,8 @@ pub enum Resolution {
     Found(Idx),
     /// Several matched; the chosen one plus the others, for the warning.
     Ambiguous(Idx, Vec<Idx>),
+    /// Only documents issued after the citing one carry this number (rule 2).
+    Anachronistic(Vec<Idx>),
     Missing,
 }
 
@@ -35,6 +45,8 @@ pub struct NumberIndex {
     /// Each document's folded jurisdiction, computed once: rule 3 compares
     /// them for every candidate of every local reference.
     place: Vec<Option<String>>,
+    /// The site's jurisdictions by name, for rule 3.
+    places: Places,
 }
 
 impl NumberIndex {
@@ -49,15 +61,36 @@ impl NumberIndex {
             .iter()
             .map(|d| d.jurisdiction.as_deref().map(fold_key))
             .collect();
-        NumberIndex { by_key, place }
+        let places = Places::new(docs.iter().filter_map(|d| d.jurisdiction.as_deref()));
+        NumberIndex {
+            by_key,
+            place,
+            places,
+        }
     }
 
-    /// Applies rules 1–4 for a reference made by `citing`.
-    pub fn resolve(&self, docs: &[Arc<Document>], citing: &Document, r: &Reference) -> Resolution {
+    /// Rule 3's reading of where a local reference points; None for a
+    /// national code, or when nothing says (nearest first from the citing place).
+    pub fn scope(&self, citing: &Document, r: &Reference) -> Option<Scope> {
+        if !r.number.is_local() {
+            return None;
+        }
+        self.places.decide(citing.jurisdiction.as_deref(), r)
+    }
+
+    /// Applies rules 1–4 for a reference made by `citing`; `scope` is
+    /// [`NumberIndex::scope`] of the same reference.
+    pub fn resolve(
+        &self,
+        docs: &[Arc<Document>],
+        citing: &Document,
+        r: &Reference,
+        scope: Option<&Scope>,
+    ) -> Resolution {
         let Some(all) = self.by_key.get(&r.number.key) else {
             return Resolution::Missing;
         };
-        let mut cands: Vec<Idx> = all
+        let dated: Vec<Idx> = all
             .iter()
             .copied()
             .filter(|&i| match (r.date, docs[i].date) {
@@ -66,10 +99,36 @@ impl NumberIndex {
                 (_, None) => true,
             })
             .collect();
-        if r.number.is_local() {
-            cands = nearest_in_scope(&self.place, citing, cands);
-        }
+        let in_place = |cands: Vec<Idx>| {
+            if !r.number.is_local() {
+                return cands;
+            }
+            match scope {
+                Some(s) => nearest_of(&self.place, s.search(), cands),
+                None => match &citing.jurisdiction {
+                    Some(j) => nearest_of(&self.place, jurisdiction_chain(j), cands),
+                    None => cands,
+                },
+            }
+        };
+        let issued_after =
+            |i: Idx| matches!((docs[i].date, citing.date), (Some(d), Some(c)) if d > c);
+        let timely: Vec<Idx> = dated
+            .iter()
+            .copied()
+            .filter(|&i| !issued_after(i))
+            .collect();
+        let late = dated.len() > timely.len();
+        let cands = in_place(timely);
         match cands.len() {
+            0 if late => {
+                let later = in_place(dated);
+                if later.is_empty() {
+                    Resolution::Missing
+                } else {
+                    Resolution::Anachronistic(later)
+                }
+            }
             0 => Resolution::Missing,
             1 => Resolution::Found(cands[0]),
             _ => {
@@ -81,12 +140,9 @@ impl NumberIndex {
     }
 }
 
-/// Rule 3: candidates in the citing jurisdiction, else its parent, and so on.
-fn nearest_in_scope(place: &[Option<String>], citing: &Document, cands: Vec<Idx>) -> Vec<Idx> {
-    let Some(j) = &citing.jurisdiction else {
-        return cands;
-    };
-    for level in jurisdiction_chain(j) {
+/// Rule 3: candidates in the first of `levels` that has any, nearest first.
+fn nearest_of(place: &[Option<String>], levels: Vec<String>, cands: Vec<Idx>) -> Vec<Idx> {
+    for level in levels {
         let key = fold_key(&level);
         let here: Vec<Idx> = cands
             .iter()
@@ -115,21 +171,6 @@ fn pick_latest(docs: &[Arc<Document>], by: Option<NaiveDate>, cands: &[Idx]) -> 
         .expect("pick_latest gets at least two candidates")
 }
 
-/// Identity of a stub: number, year when known, and the citing scope for local codes.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-struct StubGroup {
-    key: String,
-    scope: Option<String>,
-}
-
-/// A missing document, as the citations describe it.
-struct StubDraft {
-    reference: Reference,
-    scope: Option<String>,
-    year: Option<i32>,
-    dates: Vec<NaiveDate>,
-}
-
 /// Where an unresolved reference ends up before stubs get indices.
 #[derive(Clone, Copy)]
 enum Target {
@@ -143,38 +184,30 @@ pub fn build<D: Into<Arc<Document>>>(docs: Vec<D>, diags: &mut Diagnostics) -> L
     let docs: Vec<Arc<Document>> = docs.into_iter().map(Into::into).collect();
     let index = NumberIndex::new(&docs);
     check_duplicates(&docs, &index.place, diags);
-    let mut stubs: Vec<StubDraft> = Vec::new();
-    let mut stub_groups: BTreeMap<StubGroup, Vec<usize>> = BTreeMap::new();
+    let mut stubs = Stubs::default();
 
     // Resolution per reference is independent; stubs are merged afterwards in
     // a deterministic pass so the same input always gives the same slugs.
     let mut targets: Vec<(Vec<Target>, Vec<Target>)> = Vec::with_capacity(docs.len());
     for doc in &docs {
         let mut one = |r: &Reference, is_basis: bool| -> Target {
-            match index.resolve(&docs, doc, r) {
+            let scope = index.scope(doc, r);
+            if let Some(Scope::Unknown { place, named }) = &scope {
+                diags.push(msg::unknown_place(doc, r, named, place));
+            }
+            match index.resolve(&docs, doc, r, scope.as_ref()) {
                 Resolution::Found(i) => Target::Doc(i),
                 Resolution::Ambiguous(chosen, others) => {
                     if is_basis {
-                        let names: Vec<String> = others
-                            .iter()
-                            .map(|&o| docs[o].path.display().to_string())
-                            .collect();
-                        diags.push(
-                            Diagnostic::warning(format!(
-                                "`{}` matches several documents; using `{}`",
-                                r.number.display,
-                                docs[chosen].path.display()
-                            ))
-                            .at(&doc.path, r.line)
-                            .help(format!(
-                                "add the date to the citation to choose between them (also: {})",
-                                names.join(", ")
-                            )),
-                        );
+                        diags.push(msg::ambiguous(&docs, doc, r, chosen, &others));
                     }
                     Target::Doc(chosen)
                 }
-                Resolution::Missing => Target::Stub(stub_for(&mut stubs, &mut stub_groups, doc, r)),
+                Resolution::Anachronistic(later) => {
+                    diags.push(msg::anachronistic(&docs, doc, r, &later));
+                    Target::Stub(stubs.add(doc, r, scope.as_ref()))
+                }
+                Resolution::Missing => Target::Stub(stubs.add(doc, r, scope.as_ref())),
             }
         };
         let b: Vec<Target> = doc.basis.iter().map(|r| one(r, true)).collect();
@@ -183,7 +216,7 @@ pub fn build<D: Into<Arc<Document>>>(docs: Vec<D>, diags: &mut Diagnostics) -> L
     }
 
     let taken: HashSet<&str> = docs.iter().map(|d| d.id.as_str()).collect();
-    let (stub_docs, stub_of) = finish_stubs(&stubs, &stub_groups, &taken);
+    let (stub_docs, stub_of) = stubs.finish(&taken);
     let mut nodes: Vec<Node> = docs
         .into_iter()
         .map(|doc| Node { doc, stub: false })
@@ -261,151 +294,6 @@ fn link(r: &Reference, target: Idx) -> Link {
     }
 }
 
-/// Finds or creates the stub a missing reference points to.
-fn stub_for(
-    stubs: &mut Vec<StubDraft>,
-    groups: &mut BTreeMap<StubGroup, Vec<usize>>,
-    citing: &Document,
-    r: &Reference,
-) -> usize {
-    let scope = if r.number.is_local() {
-        citing.jurisdiction.clone().filter(|j| !is_national(j))
-    } else {
-        None
-    };
-    let group = StubGroup {
-        key: r.number.key.clone(),
-        scope: scope.as_ref().map(|s| fold_key(s)),
-    };
-    let year = r.pinned_year();
-    let members = groups.entry(group).or_default();
-    // Same year, or one side does not say: the same document.
-    let found = members
-        .iter()
-        .copied()
-        .find(|&s| stubs[s].year == year)
-        .or_else(|| {
-            if year.is_none() && members.len() == 1 {
-                Some(members[0])
-            } else {
-                None
-            }
-        });
-    let found = found.or_else(|| {
-        members
-            .iter()
-            .copied()
-            .find(|&s| stubs[s].year.is_none())
-            .inspect(|&s| stubs[s].year = year)
-    });
-    let s = match found {
-        Some(s) => s,
-        None => {
-            stubs.push(StubDraft {
-                reference: r.clone(),
-                scope,
-                year,
-                dates: Vec::new(),
-            });
-            members.push(stubs.len() - 1);
-            stubs.len() - 1
-        }
-    };
-    let draft = &mut stubs[s];
-    if let Some(d) = r.date {
-        draft.dates.push(d);
-    }
-    if draft.reference.issuer.is_none() {
-        draft.reference.issuer = r.issuer.clone();
-    }
-    if draft.reference.type_name.is_none() {
-        draft.reference.type_name = r.type_name.clone();
-    }
-    s
-}
-
-/// Turns stub drafts into documents; returns them and each draft's position among them.
-fn finish_stubs(
-    stubs: &[StubDraft],
-    groups: &BTreeMap<StubGroup, Vec<usize>>,
-    taken: &HashSet<&str>,
-) -> (Vec<Document>, Vec<usize>) {
-    let mut docs: Vec<Document> = Vec::with_capacity(stubs.len());
-    let mut pos = vec![0; stubs.len()];
-    let mut used: HashSet<String> = HashSet::new();
-    for members in groups.values() {
-        for &s in members {
-            pos[s] = docs.len();
-            let mut d = stub_document(&stubs[s]);
-            // A content file may already use the slug a stub would get.
-            let mut n = 1;
-            let base = d.slug.clone();
-            while taken.contains(d.id.as_str()) || used.contains(&d.id) {
-                n += 1;
-                d.slug = format!("{base}-{n}");
-                d.id = format!("documents/{}", d.slug);
-            }
-            used.insert(d.id.clone());
-            docs.push(d);
-        }
-    }
-    (docs, pos)
-}
-
-fn stub_document(s: &StubDraft) -> Document {
-    let r = &s.reference;
-    let mut dates = s.dates.clone();
-    dates.sort_unstable();
-    dates.dedup();
-    let date = if dates.len() == 1 {
-        Some(dates[0])
-    } else {
-        None
-    };
-    let mut slug = r.number.slug();
-    if let Some(y) = s.year {
-        slug.push_str(&format!("-{y}"));
-    }
-    if let Some(scope) = &s.scope {
-        slug.push('-');
-        slug.push_str(&slugify(scope));
-    }
-    let type_name = r
-        .type_name
-        .clone()
-        .or_else(|| r.number.type_name().map(str::to_string));
-    let title = match &type_name {
-        Some(t) => format!("{t} số {}", r.number.display),
-        None => format!("Văn bản số {}", r.number.display),
-    };
-    Document {
-        id: format!("documents/{slug}"),
-        section: Section::Document,
-        slug,
-        path: std::path::PathBuf::new(),
-        title,
-        number: Some(r.number.clone()),
-        type_name,
-        issuer: r.issuer.clone(),
-        jurisdiction: s.scope.clone().or_else(|| {
-            if r.number.is_local() {
-                None
-            } else {
-                Some("Trung ương".into())
-            }
-        }),
-        date,
-        signer: None,
-        basis: Vec::new(),
-        cites: Vec::new(),
-        mentions: Vec::new(),
-        campaigns: Vec::new(),
-        draft: false,
-        body: Default::default(),
-        body_line: 1,
-    }
-}
-
 /// Rule 5 is a warning: a portal may link to documents it does not host yet.
 fn report_stubs(lib: &Library, diags: &mut Diagnostics) {
     for (i, node) in lib.nodes.iter().enumerate() {
@@ -423,15 +311,7 @@ fn report_stubs(lib: &Library, diags: &mut Diagnostics) {
             .chain(&citing.cites)
             .find(|r| Some(&r.number) == node.doc.number.as_ref())
             .and_then(|r| r.line);
-        diags.push(
-            Diagnostic::warning(format!(
-                "`{}` is cited by {count} document(s) but not in content/; it gets a stub page at {}",
-                node.doc.number.as_ref().map(|n| n.display.as_str()).unwrap_or("?"),
-                node.doc.url()
-            ))
-            .at(&citing.path, line)
-            .help("add it as content/documents/<name>.md to show its title and text"),
-        );
+        diags.push(msg::stub(&node.doc, citing, line, count));
     }
 }
 
@@ -443,19 +323,102 @@ fn check_duplicates(docs: &[Arc<Document>], place: &[Option<String>], diags: &mu
         let Some(n) = &d.number else { continue };
         let key = (n.key.as_str(), d.date, p.as_deref().unwrap_or_default());
         if let Some(first) = seen.get(&key) {
-            diags.push(
-                Diagnostic::error(format!(
-                    "`{}` and `{}` are both number {} of the same date and jurisdiction",
-                    first.path.display(),
-                    d.path.display(),
-                    n.display
-                ))
-                .at(&d.path, Some(1))
-                .help("remove the duplicate, or correct the number, date or jurisdiction of one of them"),
-            );
+            diags.push(msg::duplicate(first, d, n));
         } else {
             seen.insert(key, d);
         }
+    }
+}
+
+/// The resolver's messages, in one place (Vietnamese: the portal's language).
+mod msg {
+    use super::*;
+    use crate::legal::date::format_vi;
+    use crate::legal::number::DocNumber;
+
+    fn date_of(d: &Document) -> String {
+        d.date
+            .map(format_vi)
+            .unwrap_or_else(|| "không rõ ngày".into())
+    }
+
+    pub fn anachronistic(
+        docs: &[Arc<Document>],
+        citing: &Document,
+        r: &Reference,
+        later: &[Idx],
+    ) -> Diagnostic {
+        let first = &docs[later[0]];
+        Diagnostic::warning(format!(
+            "trích dẫn ngược thời gian (anachronistic citation): `{}` trên cổng là văn bản ngày {} (`{}`), ban hành sau văn bản này (ngày {}); một văn bản không thể dẫn văn bản ban hành sau nó, nên trích dẫn trỏ tới một trang riêng cho văn bản cùng số",
+            r.number.display,
+            date_of(first),
+            first.path.display(),
+            date_of(citing),
+        ))
+        .at(&citing.path, r.line)
+        .help("nếu đây là văn bản khác cùng số, ghi ngày của nó vào trích dẫn (`… ngày 15/8/2020 …`); nếu ngày hoặc số của văn bản này sai, sửa lại; lời tóm tắt của người biên tập thì viết trong `summary:`")
+    }
+
+    pub fn unknown_place(citing: &Document, r: &Reference, named: &str, place: &str) -> Diagnostic {
+        Diagnostic::warning(format!(
+            "trích dẫn `{}` nêu địa phương `{named}`, không phải địa phương nào trên cổng; văn bản được xếp vào trang tạm của `{place}`",
+            r.text
+        ))
+        .at(&citing.path, r.line)
+        .help("kiểm tra chính tả tên địa phương trong trích dẫn, hoặc thêm văn bản của địa phương đó vào content/ với `jurisdiction:` đúng tên")
+    }
+
+    pub fn ambiguous(
+        docs: &[Arc<Document>],
+        citing: &Document,
+        r: &Reference,
+        chosen: Idx,
+        others: &[Idx],
+    ) -> Diagnostic {
+        let names: Vec<String> = others
+            .iter()
+            .map(|&o| docs[o].path.display().to_string())
+            .collect();
+        Diagnostic::warning(format!(
+            "`{}` khớp với nhiều văn bản; đang dùng `{}`",
+            r.number.display,
+            docs[chosen].path.display()
+        ))
+        .at(&citing.path, r.line)
+        .help(format!(
+            "ghi ngày ban hành vào trích dẫn để chọn đúng văn bản (các văn bản khác: {})",
+            names.join(", ")
+        ))
+    }
+
+    pub fn stub(
+        stub: &Document,
+        citing: &Document,
+        line: Option<usize>,
+        count: usize,
+    ) -> Diagnostic {
+        Diagnostic::warning(format!(
+            "`{}` được {count} văn bản dẫn nhưng không có trong content/; cổng tạo trang tạm {}",
+            stub.number
+                .as_ref()
+                .map(|n| n.display.as_str())
+                .unwrap_or("?"),
+            stub.url()
+        ))
+        .at(&citing.path, line)
+        .help("thêm văn bản vào content/documents/<tên>.md để hiện trích yếu và nội dung")
+    }
+
+    pub fn duplicate(first: &Document, d: &Document, n: &DocNumber) -> Diagnostic {
+        Diagnostic::error(format!(
+            "`{}` và `{}` cùng là văn bản số {} cùng ngày, cùng địa phương",
+            first.path.display(),
+            d.path.display(),
+            n.display
+        ))
+        .at(&d.path, Some(1))
+        .help("xóa bản trùng, hoặc sửa số, ngày hay địa phương của một trong hai")
     }
 }
 

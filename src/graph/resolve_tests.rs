@@ -2,6 +2,7 @@ use std::path::Path;
 
 use super::*;
 use crate::content::document;
+use crate::content::model::Section;
 use crate::graph::chain;
 
 fn doc(section: Section, name: &str, fm: &str) -> Document {
@@ -86,7 +87,7 @@ fn ambiguity_takes_latest_before_citing_date_with_warning() {
     let lib = build(docs, &mut d);
     assert_eq!(target_of(&lib, "plans/p", 0), "documents/b");
     assert_eq!(d.warning_count(), 1);
-    assert!(d.iter().next().unwrap().message.contains("several"));
+    assert!(d.iter().next().unwrap().message.contains("nhiều văn bản"));
 }
 
 #[test]
@@ -242,4 +243,174 @@ fn transitive_implementers_are_breadth_first() {
     assert_eq!(tree.len(), 2);
     assert!(!tree[0].children[0].repeated);
     assert!(tree[1].repeated, "21-NQ/TW is shown once, then referenced");
+}
+
+fn plan(name: &str, place: &str, date: &str, basis: &[&str]) -> Document {
+    let items: String = basis.iter().map(|b| format!("  - {b}\n")).collect();
+    doc(
+        Section::Plan,
+        name,
+        &format!("issuer: X\njurisdiction: {place}\ndate: {date}\nbasis:\n{items}"),
+    )
+}
+
+#[test]
+fn rule2_a_document_never_cites_a_later_one() {
+    let docs = vec![
+        doc(
+            Section::Document,
+            "kl149",
+            "number: 149-KL/TW\njurisdiction: Trung ương\ndate: 2025-04-10\n",
+        ),
+        doc(
+            Section::Document,
+            "nq21",
+            "number: 21-NQ/TW\njurisdiction: Trung ương\ndate: 2017-10-25\nbasis: [149-KL/TW]\n",
+        ),
+        doc(
+            Section::Document,
+            "a",
+            "number: 5/KH-UBND\njurisdiction: Huế\ndate: 2024-01-01\n",
+        ),
+        doc(
+            Section::Document,
+            "c",
+            "number: 5/KH-UBND\njurisdiction: Huế\ndate: 2027-01-01\n",
+        ),
+        plan("p", "Huế", "2026-01-01", &["5/KH-UBND"]),
+    ];
+    let mut d = Diagnostics::default();
+    let lib = build(docs, &mut d);
+    // The later 5/KH-UBND is not a candidate: no ambiguity, no warning about it.
+    assert_eq!(target_of(&lib, "plans/p", 0), "documents/a");
+    let stub = target_of(&lib, "documents/nq21", 0);
+    assert_ne!(stub, "documents/kl149");
+    assert!(lib.nodes[lib.get(&stub).unwrap()].stub);
+    let kl = lib.get("documents/kl149").unwrap();
+    assert!(lib.implemented_by[kl].is_empty() && lib.cited_by[kl].is_empty());
+    let msgs: Vec<&Diagnostic> = d
+        .iter()
+        .filter(|m| m.message.contains("anachronistic"))
+        .collect();
+    assert_eq!(msgs.len(), 1, "{d:?}");
+    assert_eq!(
+        msgs[0].path.as_deref(),
+        Some(Path::new("content/documents/nq21.md"))
+    );
+    assert!(msgs[0].line.is_some());
+}
+
+#[test]
+fn rule3_the_citation_names_the_place() {
+    let docs = vec![
+        doc(
+            Section::Document,
+            "tu-lao-cai",
+            "number: 30-KH/TU\njurisdiction: Lào Cai\ndate: 14/9/2025\n",
+        ),
+        doc(
+            Section::Document,
+            "tu-hai-phong",
+            "number: 30-KH/TU\njurisdiction: Hải Phòng\ndate: 14/9/2025\n",
+        ),
+        doc(
+            Section::Document,
+            "ubnd-phuong",
+            "number: 2/KH-UBND\njurisdiction: Hải Phòng/phường Hưng Đạo\ndate: 1/2/2026\n",
+        ),
+        doc(
+            Section::Document,
+            "ubnd-tp",
+            "number: 2/KH-UBND\njurisdiction: Hải Phòng\ndate: 1/2/2026\n",
+        ),
+        plan(
+            "w",
+            "Hải Phòng/phường Hưng Đạo",
+            "2026-03-01",
+            &[
+                "Kế hoạch số 30-KH/TU ngày 14/9/2025 của Tỉnh ủy Lào Cai",
+                "Kế hoạch số 30-KH/TU ngày 14/9/2025 của Thành ủy",
+                "Kế hoạch số 2/KH-UBND của Ủy ban nhân dân thành phố",
+                "Kế hoạch số 2/KH-UBND",
+            ],
+        ),
+    ];
+    let mut d = Diagnostics::default();
+    let lib = build(docs, &mut d);
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(target_of(&lib, "plans/w", 0), "documents/tu-lao-cai");
+    assert_eq!(target_of(&lib, "plans/w", 1), "documents/tu-hai-phong");
+    assert_eq!(target_of(&lib, "plans/w", 2), "documents/ubnd-tp");
+    assert_eq!(target_of(&lib, "plans/w", 3), "documents/ubnd-phuong");
+}
+
+#[test]
+fn rule5_one_stub_per_place_with_the_agreed_issuer() {
+    let docs = vec![
+        plan(
+            "a",
+            "Hải Phòng/phường Hưng Đạo",
+            "2025-06-01",
+            &[
+                "Kế hoạch số 16-KH/TU ngày 1/3/2025 của Thành ủy",
+                "Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XlI",
+                "Kết luận số 149-KL/TW ngày 10/4/2025 của Bộ Chinh tri",
+            ],
+        ),
+        plan(
+            "b",
+            "Hải Phòng/xã Tiên Lãng",
+            "2025-06-01",
+            &[
+                "16-KH/TU",
+                "Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII",
+            ],
+        ),
+        plan(
+            "c",
+            "Hải Phòng/phường Lê Chân",
+            "2025-06-01",
+            &[
+                "Kế hoạch số 16-KH/TU ngày 1/3/2025 của Ban Thường vụ Thành ủy Hải Phòng",
+                "Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII",
+            ],
+        ),
+        plan(
+            "d",
+            "Lào Cai/xã Tả Van",
+            "2025-06-01",
+            &["16-KH/TU", "Kế hoạch số 9/KH-UBND của UBND tỉnh Quảng Ninh"],
+        ),
+    ];
+    let mut d = Diagnostics::default();
+    let lib = build(docs, &mut d);
+    for p in ["plans/a", "plans/b", "plans/c"] {
+        assert_eq!(
+            target_of(&lib, p, 0),
+            "documents/16-kh-tu-2025-hai-phong",
+            "{p}"
+        );
+    }
+    assert_eq!(target_of(&lib, "plans/d", 0), "documents/16-kh-tu-lao-cai");
+    let hp = &lib.nodes[lib.get("documents/16-kh-tu-2025-hai-phong").unwrap()].doc;
+    assert_eq!(hp.jurisdiction.as_deref(), Some("Hải Phòng"));
+    assert_eq!(hp.issuer.as_deref(), Some("Thành ủy Hải Phòng"));
+    let nq = &lib.nodes[lib.get(&target_of(&lib, "plans/a", 1)).unwrap()].doc;
+    assert_eq!(
+        nq.issuer.as_deref(),
+        Some("Ban Chấp hành Trung ương Đảng khóa XII")
+    );
+    let kl = &lib.nodes[lib.get(&target_of(&lib, "plans/a", 2)).unwrap()].doc;
+    assert_eq!(kl.issuer.as_deref(), Some("Bộ Chính trị"));
+    // A named place that is no jurisdiction: its own stub, and a warning.
+    assert_eq!(
+        target_of(&lib, "plans/d", 1),
+        "documents/9-kh-ubnd-quang-ninh"
+    );
+    let w: Vec<&Diagnostic> = d
+        .iter()
+        .filter(|m| m.message.contains("Quảng Ninh"))
+        .collect();
+    assert_eq!(w.len(), 1, "{d:?}");
+    assert_eq!(w[0].path.as_deref(), Some(Path::new("content/plans/d.md")));
 }

@@ -37,9 +37,9 @@ enum Kind {
 }
 
 static ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[IVX]{1,5}\.\s").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^[IVX]{1,5}[.-]\s").expect("valid regex"));
 static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)[.-]?\s").expect("valid regex"));
 static ALPHA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[a-zđ]\)\s").expect("valid regex"));
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([-–•*+])\s+").expect("valid regex"));
@@ -55,7 +55,7 @@ fn kind(text: &str) -> Kind {
     if let Some(c) = NUMBERED.captures(text) {
         let depth = c[1].split('.').count();
         // "1." alone is a section; "1.1" needs its inner dot to be a subsection.
-        let numbered = depth > 1 || text[c[1].len()..].starts_with('.');
+        let numbered = depth > 1 || text[c[1].len()..].starts_with(['.', '-']);
         if numbered && heading_like {
             return Kind::Heading((depth + 2).min(6));
         }

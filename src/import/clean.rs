@@ -45,6 +45,8 @@ pub struct Block {
 pub struct Dropped {
     pub page_numbers: usize,
     pub running_headers: usize,
+    /// Lines that hold nothing but OCR specks: a lone "•", "·" or "*".
+    pub junk: usize,
 }
 
 /// Unicode and typography clean-up that is always right: NFC, line endings,
@@ -122,6 +124,11 @@ pub fn lines(text: &str) -> (Vec<Line>, Dropped) {
             spaced |= !l.is_empty() && t.is_empty();
             continue;
         }
+        if t.chars().all(|c| matches!(c, '•' | '·' | '∙' | '*' | ' ')) {
+            dropped.junk += 1;
+            gap += 1;
+            continue;
+        }
         if is_page_no(t) {
             dropped.page_numbers += 1;
             gap += 1;
@@ -178,13 +185,14 @@ pub fn join(lines: &[Line], paragraphs: bool, width: usize) -> Vec<Block> {
     for line in lines {
         let how = match prev {
             None => Join::Break,
-            Some(_) if paragraphs && line.gap > 0 => Join::Break,
+            Some(p) if paragraphs && line.gap > 0 && !continues(p, &line.text) => Join::Break,
             Some(p) => join_kind(p, &line.text, width),
         };
         match (how, out.last_mut()) {
             (Join::Space, Some(b)) => {
                 b.text.push(' ');
-                b.text.push_str(&line.text);
+                b.text
+                    .push_str(line.text.strip_prefix("• ").unwrap_or(&line.text));
             }
             (Join::Tight, Some(b)) => b.text.push_str(&line.text),
             _ => out.push(Block {
@@ -215,6 +223,9 @@ pub fn join_kind(prev: &str, next: &str, width: usize) -> Join {
     }
     if SPLIT_NUMBER.is_match(prev) && first.is_alphanumeric() {
         return Join::Tight;
+    }
+    if continues(prev, next) {
+        return Join::Space;
     }
     let last = prev.chars().last().unwrap_or('.');
     let full = prev.chars().count() * 10 >= width * 9;
@@ -249,6 +260,21 @@ pub fn join_kind(prev: &str, next: &str, width: usize) -> Join {
     Join::Space
 }
 
+/// A sentence cut by a line or list-item break: the first part ends on a
+/// word that needs what follows ("của", "về", "tại" …), or it ends without
+/// punctuation and the next part starts in lower case.
+fn continues(prev: &str, next: &str) -> bool {
+    const NEEDS_MORE: &[&str] = &[
+        "của", "về", "và", "với", "tại", "theo", "ngày", "các", "những", "trên", "cho", "đến",
+        "từ", "trong", "nhằm", "để",
+    ];
+    if starts_block(next, prev) || prev.ends_with(['.', ';', ':', '!', '?', '…']) {
+        return false;
+    }
+    let last = prev.rsplit(' ').next().unwrap_or("");
+    NEEDS_MORE.contains(&last) || next.chars().next().is_some_and(char::is_lowercase)
+}
+
 static SPLIT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // "149-", "Nghị quyết số 20-", "1745/": a number cut after its separator.
     Regex::new(r"(?:^|[\s(])\d+[-–/]$").expect("valid regex")
@@ -267,8 +293,10 @@ pub fn starts_block(line: &str, prev: &str) -> bool {
     let view = match_view(line);
     if MARKER.is_match(view) {
         // "- xã hội" after "chính trị" is "chính trị - xã hội" cut by the margin.
-        let dash_cont = view.starts_with(['-', '–'])
+        // A stray "•" before the rest of a list item's sentence is the same.
+        let dash_cont = view.starts_with(['-', '–', '•'])
             && view.chars().nth(2).is_some_and(char::is_lowercase)
+            && !prev.is_empty()
             && !prev.ends_with(['.', ';', ':', '!', '?']);
         return !dash_cont;
     }
@@ -280,8 +308,10 @@ pub fn starts_block(line: &str, prev: &str) -> bool {
 }
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[IVX]{1,5}\.\s|\d{1,2}\.(?:\d{1,2}\.?){0,3}\s|[a-zđ]\)\s|[-–+•*]\s)")
-        .expect("valid regex")
+    Regex::new(
+        r"^(?:[IVX]{1,5}[.-]\s|\d{1,2}\.(?:\d{1,2}\.?){0,3}\s|\d{1,2}-\s|[a-zđ]\)\s|[-–+•*]\s)",
+    )
+    .expect("valid regex")
 });
 
 /// True when the line starts with a heading number or a list marker.
@@ -307,11 +337,32 @@ pub fn is_all_caps(s: &str) -> bool {
 /// `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `PHÓ CHỦ TỊCH`, …: the signature block.
 pub fn is_signature_role(s: &str) -> bool {
     static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:T/?M\.?|K/?T\.?|Q\.|TL\.|TUQ\.|T/L)\s+\S|^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\b")
+        Regex::new(r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\b")
             .expect("valid regex")
     });
     let v = match_view(s);
+    if let Some(body) = capacity(v) {
+        // OCR writes the capacity in any case ("T/m", "kt."); the body after it is in capitals.
+        return is_all_caps(body);
+    }
     is_all_caps(v) && ROLE.is_match(v)
+}
+
+/// The body after a capacity word ("TM.", "T/M", "KT.", "Q.", "TL.", "TUQ."),
+/// any case, dot or not: `Some("BAN THƯỜNG VỤ")` for "T/m BAN THƯỜNG VỤ".
+pub fn capacity(line: &str) -> Option<&str> {
+    static CAPACITY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:T\.?\s?/?\s?M|K\.?\s?/?\s?T|TUQ|TL|T/L|Q)\s*[.:,]?\s+(\S.*)$")
+            .expect("valid regex")
+    });
+    let c = CAPACITY.captures(line)?;
+    // "Q" and "TL" alone are common words' initials: they need their dot.
+    let head = &line[..c.get(1).map_or(0, |m| m.start())];
+    let bare = head.trim().trim_end_matches(['.', ':', ',']);
+    if matches!(bare.to_uppercase().as_str(), "Q" | "TL") && !head.contains('.') {
+        return None;
+    }
+    c.get(1).map(|m| m.as_str())
 }
 
 #[cfg(test)]

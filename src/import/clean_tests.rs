@@ -130,3 +130,24 @@ fn a_full_line_ending_in_a_semicolon_goes_on() {
     assert_eq!(b.len(), 3, "{b:#?}");
     assert!(b[0].contains("thành phố; Đài truyền thanh"));
 }
+
+#[test]
+fn sentences_rejoined_across_line_and_list_item_breaks() {
+    let text = "- Tổ chức truyền thông về dân số tại\n• các xã, phường trên địa bàn.\n- Phối hợp với\nSở Y tế thực hiện.\n- Hai.\n";
+    let (ls, _) = lines(text);
+    let blocks = join(&ls, false, line_width(&ls));
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "- Tổ chức truyền thông về dân số tại các xã, phường trên địa bàn.",
+            "- Phối hợp với Sở Y tế thực hiện.",
+            "- Hai."
+        ]
+    );
+    // Paragraph-per-line input: a blank line inside a sentence does not end it.
+    let (ls, d) = lines("Thực hiện Kế hoạch của\n\nBan Thường vụ Tỉnh ủy.\n•\n\nĐoạn sau.\n");
+    let blocks = join(&ls, true, 80);
+    assert_eq!(blocks.len(), 2, "{blocks:?}");
+    assert_eq!(d.junk, 1);
+}

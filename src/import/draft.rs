@@ -8,7 +8,7 @@
 use super::clean::{self, Dropped};
 use super::frontmatter::FrontMatter;
 use super::header::{self, Field};
-use super::{body, refs, tail};
+use super::{body, names, ocr, place, refs, tail};
 use crate::legal::cite;
 
 /// What one row of the report says about a field.
@@ -31,11 +31,19 @@ pub struct Draft {
     pub refs_in_title: usize,
     pub stats: body::Stats,
     pub dropped: Dropped,
+    /// What the OCR-noise layer changed.
+    pub corrections: Vec<ocr::Correction>,
+    /// Keys whose value was inferred, not read where the field is printed.
+    pub inferred: Vec<&'static str>,
+    /// Observances left out because their written date does not exist.
+    pub bad_dates: Vec<String>,
 }
 
 /// Drafts a plan from its text. `paragraphs`: every line is a paragraph (Word).
 pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft {
     let text = clean::normalize(text);
+    let fixed = ocr::correct(&text);
+    let text = fixed.text;
     let (lines, dropped) = clean::lines(&text);
     let paragraphs = paragraphs || clean::paragraph_per_line(&lines);
     let head = header::parse(&lines, paragraphs);
@@ -70,26 +78,74 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
         rows.push(row("title", &head.title));
     }
 
+    let mut inferred: Vec<&'static str> = Vec::new();
+    let ward = place::local_place(&blocks);
     let (issuer, place) = match (&head.issuer.value, &head.place) {
         (Some(_), place) => (head.issuer.clone(), place.clone()),
-        (None, _) => match header::issuer_from_opening(opening, head.date_place.as_deref()) {
-            Some((f, p)) => (f, Some(p)),
-            None => (head.issuer.clone(), None),
-        },
+        (None, _) => {
+            // No header: a bare "Ủy ban nhân dân phường ban hành" takes the
+            // ward the body names.
+            let fallback = head
+                .date_place
+                .clone()
+                .or_else(|| ward.as_ref().map(|w| w.name.clone()));
+            match header::issuer_from_opening(opening, fallback.as_deref()) {
+                Some((mut f, p))
+                    if head.date_place.is_none()
+                        && fallback.as_deref() == Some(p.name.as_str()) =>
+                {
+                    if ward.as_ref().is_some_and(|w| w.level == p.level) {
+                        f.how = format!(
+                            "câu ban hành không nêu tên {}; tên theo nội dung: \"{} {}\"",
+                            p.level, p.level, p.name
+                        );
+                        inferred.push("issuer");
+                        (f, Some(p))
+                    } else {
+                        (head.issuer.clone(), None)
+                    }
+                }
+                Some((f, p)) => (f, Some(p)),
+                None => (head.issuer.clone(), None),
+            }
+        }
     };
     rows.push(row("issuer", &issuer));
+    let from_body = |known: Option<&names::Place>| place::infer(&blocks, known);
     let juris = match (jurisdiction, &place) {
         (Some(j), _) => Field {
             value: Some(j.to_string()),
             how: "from --jurisdiction".into(),
         },
-        (None, Some(p)) => Field {
+        (None, Some(p)) if p.jurisdiction() == p.name => Field {
             value: Some(p.jurisdiction()),
             how: "the issuer's place".into(),
         },
-        (None, None) => Field {
-            value: None,
-            how: "the issuer names no place: pass --jurisdiction".into(),
+        (None, Some(p)) => match from_body(Some(p)) {
+            Some(i) => {
+                inferred.push("jurisdiction");
+                Field {
+                    value: Some(i.jurisdiction),
+                    how: i.how,
+                }
+            }
+            None => Field {
+                value: Some(p.jurisdiction()),
+                how: "the issuer's place".into(),
+            },
+        },
+        (None, None) => match from_body(None) {
+            Some(i) => {
+                inferred.push("jurisdiction");
+                Field {
+                    value: Some(i.jurisdiction),
+                    how: i.how,
+                }
+            }
+            None => Field {
+                value: None,
+                how: "the issuer names no place, nor does the body: pass --jurisdiction".into(),
+            },
         },
     };
     rows.push(row("jurisdiction", &juris));
@@ -119,10 +175,9 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
         value: (!basis.entries.is_empty()).then(|| basis.entries.join(" | ")),
         how: basis_how,
     });
-    let campaigns: Vec<String> = refs::campaigns(&blocks)
-        .iter()
-        .map(|c| c.yaml_text())
-        .collect();
+    let (found_campaigns, impossible) = refs::campaigns_checked(&blocks);
+    let campaigns: Vec<String> = found_campaigns.iter().map(|c| c.yaml_text()).collect();
+    let bad_dates: Vec<String> = impossible.iter().map(|c| c.yaml_text()).collect();
     rows.push(Row {
         key: "campaigns",
         value: (!campaigns.is_empty()).then(|| campaigns.join(" | ")),
@@ -147,6 +202,21 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
             missing.push((r.key, r.how.clone()));
         }
     }
+    let mut review: Vec<String> = Vec::new();
+    for c in &fixed.corrections {
+        review.push(super::report::correction_comment(c));
+    }
+    for b in &bad_dates {
+        review.push(super::report::bad_date_comment(b));
+    }
+    if closing.raw_signer.is_some() {
+        inferred.push("signer");
+    }
+    for r in &rows {
+        if inferred.contains(&r.key) {
+            review.push(super::report::inferred_comment(r.key, &r.how));
+        }
+    }
     let number_slug = head
         .number
         .value
@@ -166,6 +236,7 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
             draft,
             notes: Vec::new(),
             missing,
+            review,
         },
         refs_in_body: cite::find_all(&md).len(),
         refs_in_title: cite::find_all(&head.subject).len(),
@@ -175,6 +246,9 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
         number_slug,
         stats,
         dropped,
+        corrections: fixed.corrections,
+        inferred,
+        bad_dates,
     }
 }
 

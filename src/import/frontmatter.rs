@@ -24,6 +24,9 @@ pub struct FrontMatter {
     pub notes: Vec<String>,
     /// Why a key is absent, written as a comment where the key would be.
     pub missing: Vec<(&'static str, String)>,
+    /// What the officer must check (OCR corrections, inferred fields, dates
+    /// left out), written as comments before `draft:`.
+    pub review: Vec<String>,
 }
 
 /// The YAML block between `---` lines, ready to be followed by the body.
@@ -58,6 +61,9 @@ pub fn render(fm: &FrontMatter) -> String {
     key(&mut out, "signer", fm.signer.as_deref().map(scalar));
     key(&mut out, "basis", list(&fm.basis));
     key(&mut out, "campaigns", list(&fm.campaigns));
+    for r in &fm.review {
+        out.push_str(&comment(r));
+    }
     out.push_str(&format!("draft: {}\n", fm.draft));
     out.push_str("---\n");
     out

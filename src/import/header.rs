@@ -111,6 +111,7 @@ fn cells(zone: &[Line]) -> Vec<String> {
                 .split(&line.raw)
                 .map(collapse)
                 .filter(|c| !c.is_empty())
+                .flat_map(|c| split_merged(&c))
                 .collect(),
         );
         match parts.len() {
@@ -124,6 +125,48 @@ fn cells(zone: &[Line]) -> Vec<String> {
     }
     left.extend(right);
     left
+}
+
+/// OCR often prints both columns on one line with a single space between:
+/// "TỈNH ỦY QUẢNG NINH ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-KH/TU Quảng Ninh, ngày …".
+/// The motto and the date line are cut out as cells of their own.
+fn split_merged(cell: &str) -> Vec<String> {
+    static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc")
+            .expect("valid regex")
+    });
+    static DATE_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,3}\s*,\s*[Nn]gày\b)")
+            .expect("valid regex")
+    });
+    static NUMBER_IN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s((?:Số|SỐ)\s*:?\s*[\d/])").expect("valid regex"));
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = cell;
+    while let Some(m) = MOTTO.find(rest) {
+        out.push(rest[..m.start()].trim().to_string());
+        out.push(m.as_str().to_string());
+        rest = &rest[m.end()..];
+    }
+    out.push(rest.trim().to_string());
+    let mut cut = Vec::new();
+    for part in out {
+        let mut part = part.as_str();
+        for re in [&*NUMBER_IN, &*DATE_IN] {
+            if let Some(c) = re.captures(part) {
+                let at = c.get(1).map_or(0, |m| m.start());
+                // Only after another cell: a number, or the issuer in capitals.
+                let before = part[..at].trim();
+                if before.chars().any(|c| c.is_ascii_digit()) || is_all_caps(before) {
+                    cut.push(before.to_string());
+                    part = &part[at..];
+                }
+            }
+        }
+        cut.push(part.trim().to_string());
+    }
+    cut.retain(|c| !c.is_empty());
+    cut
 }
 
 fn collapse(s: &str) -> String {
@@ -159,7 +202,6 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn read_zone(zone: &[Line], h: &mut Header) {
     let mut issuer_parts: Vec<String> = Vec::new();
-    let mut number_seen = false;
     h.number = Field::missing("the header has no \"Số: …\" line");
     h.date_how = "the header has no \"Place, ngày … tháng … năm …\" line".into();
     for cell in cells(zone) {
@@ -172,11 +214,12 @@ fn read_zone(zone: &[Line], h: &mut Header) {
             continue;
         }
         if let Some(c) = NUMBER_CELL.captures(&cell) {
-            number_seen = true;
             h.number = read_number(&cell, c[1].trim());
         } else if let Some(c) = DATE_LINE.captures(&cell) {
             read_date(&cell, c[1].trim(), &c[2], h);
-        } else if !number_seen && is_all_caps(&cell) {
+        } else if is_all_caps(&cell) && !is_mark(&cell) {
+            // Scrambled columns put the number first; capitals are the issuer
+            // wherever they stand.
             issuer_parts.push(cell);
         }
     }
@@ -185,9 +228,18 @@ fn read_zone(zone: &[Line], h: &mut Header) {
         return;
     }
     let raw = issuer_parts.join(" ");
-    let (issuer, place) = names::issuer_case(&raw);
+    let (issuer, place) =
+        names::party_issuer(&issuer_parts).unwrap_or_else(|| names::issuer_case(&raw));
     h.issuer = Field::found(issuer, format!("header, left column: \"{raw}\""));
     h.place = place;
+}
+
+/// "DỰ THẢO", "KHẨN", "MẬT": stamps in the header, not the issuer.
+fn is_mark(cell: &str) -> bool {
+    matches!(
+        fold_key(cell).trim_matches(|c: char| !c.is_alphanumeric()),
+        "du thao" | "khan" | "mat" | "hoa toc" | "thuong khan"
+    )
 }
 
 fn read_number(cell: &str, rest: &str) -> Field {

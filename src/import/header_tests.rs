@@ -105,3 +105,49 @@ fn issuer_from_the_issuing_sentence() {
     assert!(f.how.contains("date line"));
     assert!(issuer_from_opening(&[b("Ủy ban nhân dân tỉnh ban hành Kế hoạch")], None).is_none());
 }
+
+#[test]
+fn a_party_header_merged_on_one_line_keeps_the_motto_out() {
+    let h = header(
+        "TỈNH ỦY QUẢNG NINH ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 45-KH/TU Quảng Ninh, ngày 05 tháng 3 năm 2025\n\n\
+         KẾ HOẠCH\nThực hiện công tác dân số\n\nThực hiện Kết luận số 149-KL/TW.\n",
+    );
+    assert_eq!(h.issuer.value.as_deref(), Some("Tỉnh ủy Quảng Ninh"));
+    assert_eq!(
+        h.place.as_ref().map(|p| p.jurisdiction()).as_deref(),
+        Some("Quảng Ninh")
+    );
+    assert_eq!(h.number.value.as_deref(), Some("45-KH/TU"));
+    assert_eq!(h.date, NaiveDate::from_ymd_opt(2025, 3, 5));
+}
+
+#[test]
+fn a_standing_committee_under_its_party_organisation() {
+    let h = header(
+        "ĐẢNG BỘ TỈNH THANH HOÁ          ĐẢNG CỘNG SẢN VIỆT NAM\nBAN THƯỜNG VỤ TỈNH ỦY\n*\n\
+         Số 12-KH/TU                     Thanh Hoá, ngày 10 tháng 4 năm 2025\n\nKẾ HOẠCH\nVề công tác dân số\n\nThực hiện Kết luận.\n",
+    );
+    assert_eq!(
+        h.issuer.value.as_deref(),
+        Some("Ban Thường vụ Tỉnh ủy Thanh Hóa")
+    );
+    assert_eq!(
+        h.place.as_ref().map(|p| p.jurisdiction()).as_deref(),
+        Some("Thanh Hóa")
+    );
+}
+
+#[test]
+fn scrambled_columns_motto_and_date_first() {
+    let h = header(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLào Cai, ngày 15 tháng 01 năm 2026\n\
+         Số: 12/KH-UBND\nỦY BAN NHÂN DÂN TỈNH LÀO CAI Độc lập - Tự do - Hạnh phúc\n\nKẾ HOẠCH\nThực hiện công tác dân số năm 2026\n\n\
+         Thực hiện Kế hoạch số 30-KH/TU.\n",
+    );
+    assert_eq!(
+        h.issuer.value.as_deref(),
+        Some("Ủy ban nhân dân tỉnh Lào Cai")
+    );
+    assert_eq!(h.number.value.as_deref(), Some("12/KH-UBND"));
+    assert_eq!(h.date, NaiveDate::from_ymd_opt(2026, 1, 15));
+}

@@ -12,7 +12,9 @@
 //! - [`header`] and [`names`]: issuer, number, date, title;
 //! - [`refs`]: basis and campaigns, with the legal chain's citation parser;
 //! - [`body`] and [`tail`]: Markdown body and the closing block;
-//! - [`frontmatter`]: the YAML text; [`draft`]: one text → one draft.
+//! - [`ocr`]: known OCR misreadings, undone only in the words that matter;
+//! - [`frontmatter`]: the YAML text; [`draft`]: one text → one draft;
+//! - [`report`]: the officer's checklist, in Vietnamese.
 
 pub mod body;
 pub mod clean;
@@ -20,8 +22,12 @@ pub mod draft;
 pub mod frontmatter;
 pub mod header;
 pub mod names;
+pub mod ocr;
+pub mod person;
+pub mod place;
 pub mod read;
 pub mod refs;
+pub mod report;
 pub mod tail;
 
 use std::collections::HashMap;
@@ -39,9 +45,11 @@ use draft::Draft;
 /// neither stops the others nor leaves anything half-written.
 pub fn run(a: &ImportArgs) -> (Diagnostics, bool) {
     let mut diags = Diagnostics::default();
-    let to =
-        a.to.clone()
-            .unwrap_or_else(|| a.root.root.join("content").join("plans"));
+    // The contract: `--to` is relative to `--root` (an absolute one stays as is).
+    let to = match &a.to {
+        Some(t) => a.root.root.join(t),
+        None => a.root.root.join("content").join("plans"),
+    };
     let mut drafts: Vec<(PathBuf, Draft, Option<String>)> = Vec::new();
     for f in &a.files {
         match read::read(f) {
@@ -73,7 +81,7 @@ pub fn run(a: &ImportArgs) -> (Diagnostics, bool) {
         let text = format!("{}\n{}", frontmatter::render(&d.front), d.body);
         let outcome = validate(&target, &name, &text).and_then(|()| write(&target, &text, a.force));
         match outcome {
-            Ok(()) => print!("{}", report(&src, &target, &d, enc.as_deref())),
+            Ok(()) => print!("{}", report::report(&src, &target, &d, enc.as_deref())),
             Err(e) => {
                 println!("{}: not imported: {}\n", src.display(), e.message);
                 diags.push(e.at(&src, None));
@@ -184,48 +192,10 @@ fn write(target: &Path, text: &str, force: bool) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// One block per file: each field found (and where), each left out (and why).
-fn report(src: &Path, target: &Path, d: &Draft, encoding: Option<&str>) -> String {
-    let mut s = format!(
-        "{} → {}{}\n",
-        src.display(),
-        target.display(),
-        if d.front.draft { " (draft: true)" } else { "" }
-    );
-    if let Some(enc) = encoding {
-        s.push_str(&format!("  read as {enc}\n"));
-    }
-    for r in &d.rows {
-        match &r.value {
-            Some(v) => {
-                let v = if r.key == "basis" || r.key == "campaigns" {
-                    format!("{} ({})", v.split(" | ").count(), v)
-                } else {
-                    v.clone()
-                };
-                s.push_str(&format!("  found    {:<13}{v}\n", r.key));
-                s.push_str(&format!("           {:<13}↳ {}\n", "", r.how));
-            }
-            None => s.push_str(&format!("  missing  {:<13}{}\n", r.key, r.how)),
-        }
-    }
-    s.push_str(&format!(
-        "  references: {} in the body, {} in the title ({} in all)\n",
-        d.refs_in_body,
-        d.refs_in_title,
-        d.refs_in_body + d.refs_in_title
-    ));
-    s.push_str(&format!(
-        "  body: {} headings, {} paragraphs, {} list items; dropped {} page number(s), {} running header line(s)\n\n",
-        d.stats.headings,
-        d.stats.paragraphs,
-        d.stats.list_items,
-        d.dropped.page_numbers,
-        d.dropped.running_headers
-    ));
-    s
-}
-
 #[cfg(test)]
 #[path = "tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "scan_tests.rs"]
+mod scan_tests;

@@ -93,8 +93,148 @@ pub fn issuer_case(raw: &str) -> (String, Option<Place>) {
     if matches!(out.first().map(String::as_str), Some("bộ" | "sở")) && out.len() > 1 {
         out[1] = capitalize(&out[1]);
     }
-    let text = capitalize(&out.join(" "));
+    let text = official_case(&capitalize(&out.join(" ")));
+    let place = place.map(|p| Place {
+        name: province_spelling(&p.name),
+        level: p.level,
+    });
+    let text = match &place {
+        Some(p) => replace_tail(&text, &p.name),
+        None => text,
+    };
     (text, place)
+}
+
+/// The place name at the end of an issuer, in its official spelling.
+fn replace_tail(text: &str, name: &str) -> String {
+    let words = name.split(' ').count();
+    let kept: Vec<&str> = text.split(' ').collect();
+    if kept.len() < words {
+        return text.to_string();
+    }
+    let head = kept[..kept.len() - words].join(" ");
+    if crate::text::fold_key(&kept[kept.len() - words..].join(" ")) == crate::text::fold_key(name) {
+        format!("{head} {name}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Party and Front bodies are written with their own capitals:
+/// "Ban Thường vụ Tỉnh ủy", "Ban Chấp hành Đảng bộ tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam".
+const OFFICIAL: &[(&str, &str)] = &[
+    ("ban thường vụ", "Ban Thường vụ"),
+    ("ban chấp hành", "Ban Chấp hành"),
+    ("ban tuyên giáo và dân vận", "Ban Tuyên giáo và Dân vận"),
+    ("ban tuyên giáo", "Ban Tuyên giáo"),
+    ("ban dân vận", "Ban Dân vận"),
+    ("ban tổ chức", "Ban Tổ chức"),
+    ("ban chỉ đạo", "Ban Chỉ đạo"),
+    ("tỉnh ủy", "Tỉnh ủy"),
+    ("thành ủy", "Thành ủy"),
+    ("huyện ủy", "Huyện ủy"),
+    ("đảng ủy", "Đảng ủy"),
+    ("đảng bộ", "Đảng bộ"),
+    ("mặt trận tổ quốc việt nam", "Mặt trận Tổ quốc Việt Nam"),
+    ("mặt trận tổ quốc", "Mặt trận Tổ quốc"),
+    ("ủy ban mặt trận", "Ủy ban Mặt trận"),
+];
+
+fn official_case(text: &str) -> String {
+    let mut out = text.to_string();
+    for (low, official) in OFFICIAL {
+        let mut from = 0;
+        while let Some(i) = out.to_lowercase().get(from..).and_then(|s| s.find(low)) {
+            let at = from + i;
+            // Lower-casing keeps byte lengths for these letters, so offsets agree.
+            if out.is_char_boundary(at) && out.is_char_boundary(at + low.len()) {
+                out.replace_range(at..at + low.len(), official);
+            }
+            from = at + low.len();
+        }
+    }
+    out
+}
+
+/// The 34 provinces and centrally-run cities of the 2025 map, official spelling.
+pub const PROVINCES: &[&str] = &[
+    "Hà Nội",
+    "Huế",
+    "Lai Châu",
+    "Điện Biên",
+    "Sơn La",
+    "Lạng Sơn",
+    "Quảng Ninh",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Hà Tĩnh",
+    "Cao Bằng",
+    "Tuyên Quang",
+    "Lào Cai",
+    "Thái Nguyên",
+    "Phú Thọ",
+    "Bắc Ninh",
+    "Hưng Yên",
+    "Hải Phòng",
+    "Ninh Bình",
+    "Quảng Trị",
+    "Đà Nẵng",
+    "Quảng Ngãi",
+    "Gia Lai",
+    "Khánh Hòa",
+    "Lâm Đồng",
+    "Đắk Lắk",
+    "Hồ Chí Minh",
+    "Đồng Nai",
+    "Tây Ninh",
+    "Cần Thơ",
+    "Vĩnh Long",
+    "Đồng Tháp",
+    "Cà Mau",
+    "An Giang",
+];
+
+/// "THANH HOÁ" → "Thanh Hóa": a province by its official spelling, any other name as given.
+pub fn province_spelling(name: &str) -> String {
+    let key = crate::text::fold_key(name);
+    PROVINCES
+        .iter()
+        .find(|p| crate::text::fold_key(p) == key)
+        .map_or_else(|| name.to_string(), |p| p.to_string())
+}
+
+/// A province named anywhere in `text` (folded match on whole words).
+pub fn province_in(text: &str) -> Option<&'static str> {
+    let key = format!(
+        " {} ",
+        crate::text::fold_key(text).replace(|c: char| !c.is_alphanumeric(), " ")
+    );
+    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    let key = format!(" {key} ");
+    PROVINCES
+        .iter()
+        .find(|p| key.contains(&format!(" {} ", crate::text::fold_key(p))))
+        .copied()
+}
+
+/// A Party header names the superior body first and the issuing body under
+/// it: "ĐẢNG BỘ TỈNH QUẢNG NINH" / "BAN THƯỜNG VỤ TỈNH ỦY" is issued by the
+/// "Ban Thường vụ Tỉnh ủy Quảng Ninh".
+pub fn party_issuer(parts: &[String]) -> Option<(String, Option<Place>)> {
+    let [first, rest @ ..] = parts else {
+        return None;
+    };
+    if rest.is_empty() || !crate::text::fold_key(first).starts_with("dang bo ") {
+        return None;
+    }
+    let (_, place) = issuer_case(first);
+    let place = place?;
+    let body = rest.join(" ");
+    let (body_text, own) = issuer_case(&body);
+    if own.is_some() {
+        return Some((body_text, own));
+    }
+    Some((format!("{body_text} {}", place.name), Some(place)))
 }
 
 /// First administrative level word in `words`: (index, level, word count).

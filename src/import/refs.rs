@@ -142,11 +142,26 @@ static DATE_THEN_NAMED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Observances named in `blocks` with a day/month (or month) the text gives.
 pub fn campaigns(blocks: &[Block]) -> Vec<Campaign> {
+    campaigns_checked(blocks).0
+}
+
+/// The observances, and those whose written date does not exist ("(31/6)"):
+/// left out of the draft, listed for the officer, never guessed.
+pub fn campaigns_checked(blocks: &[Block]) -> (Vec<Campaign>, Vec<Campaign>) {
     let mut out: Vec<Campaign> = Vec::new();
+    let mut impossible: Vec<Campaign> = Vec::new();
     let mut push = |name: &str, day: u32, month: u32| {
         let name = capitalize(name.trim());
-        let valid = (1..=12).contains(&month) && day <= 31;
-        if valid && !out.iter().any(|c| fold_key(&c.name) == fold_key(&name)) {
+        let exists = match day {
+            0 => (1..=12).contains(&month),
+            _ => crate::legal::date::parse_day_month(&format!("{day}/{month}")).is_ok(),
+        };
+        let seen = |v: &[Campaign]| v.iter().any(|c| fold_key(&c.name) == fold_key(&name));
+        if !exists {
+            if !seen(&impossible) {
+                impossible.push(Campaign { name, day, month });
+            }
+        } else if !seen(&out) {
             out.push(Campaign { name, day, month });
         }
     };
@@ -177,7 +192,7 @@ pub fn campaigns(blocks: &[Block]) -> Vec<Campaign> {
             }
         }
     }
-    out
+    (out, impossible)
 }
 
 /// "tổ chức Ngày X": a name that itself holds "Ngày"/"Tháng" starts at the last one.
@@ -200,13 +215,22 @@ fn name_regex(name: &str) -> Regex {
     Regex::new(&format!(r"(?i)\b{}\b", words.join(r"\s+"))).expect("valid regex")
 }
 
+/// The table's names compiled once: compiling per sentence made import slow.
+static KNOWN_REGEX: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| KNOWN.iter().map(|(n, _, _)| name_regex(n)).collect());
+
+fn known_regex(name: &str) -> &'static Regex {
+    let i = KNOWN.iter().position(|(n, _, _)| *n == name).unwrap_or(0);
+    &KNOWN_REGEX[i]
+}
+
 fn mentions(sentence: &str, name: &str) -> bool {
-    name_regex(name).is_match(sentence)
+    known_regex(name).is_match(sentence)
 }
 
 /// The name as the sentence spells it (its capitalisation, not the table's).
 fn written_name(sentence: &str, name: &str) -> String {
-    name_regex(name)
+    known_regex(name)
         .find(sentence)
         .map_or(name.to_string(), |m| m.as_str().to_string())
 }

@@ -98,3 +98,18 @@ fn dates_and_diseases_are_not_campaigns() {
     let got = campaigns(&[b("Ngày 15/8/2025 Sở Y tế tầm soát (4) Bệnh Thalassemia (8/5 ca); trong tháng này (tháng 6) không có gì.")]);
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn an_impossible_observance_date_is_left_out_and_kept_aside() {
+    let (got, bad) = campaigns_checked(&[b(
+        "Hưởng ứng Ngày Gia đình Việt Nam (31/6) và Ngày Dân số thế giới (11/7).",
+    )]);
+    assert_eq!(
+        got.iter().map(Campaign::yaml_text).collect::<Vec<_>>(),
+        ["Ngày Dân số thế giới (11/7)"]
+    );
+    assert_eq!(
+        bad.iter().map(Campaign::yaml_text).collect::<Vec<_>>(),
+        ["Ngày Gia đình Việt Nam (31/6)"]
+    );
+}

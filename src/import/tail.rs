@@ -22,6 +22,8 @@ pub struct Tail {
     pub recipients: Vec<String>,
     pub roles: Vec<String>,
     pub signer: Field,
+    /// The name as OCR printed it, when its diacritics were restored.
+    pub raw_signer: Option<String>,
 }
 
 /// Where the closing block starts (an index into `lines`; `lines.len()` if none).
@@ -31,17 +33,22 @@ pub fn start(lines: &[Line]) -> usize {
     let from = if lines.len() > 60 { lines.len() / 2 } else { 0 };
     let received = lines[from..]
         .iter()
-        .rposition(|l| match_view(&l.text).to_lowercase().starts_with("nơi nhận"))
+        .rposition(|l| is_received(match_view(&l.text)))
         .map(|i| i + from);
     let from_sig = lines.len().saturating_sub(25).max(from);
     let role = lines[from_sig..]
         .iter()
         .position(|l| cells(&l.raw).iter().any(|c| is_signature_role(c)))
         .map(|i| i + from_sig);
-    match (received, role) {
+    let at = match (received, role) {
         (Some(a), Some(b)) => a.min(b),
         (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => lines.len(),
+        (None, None) => return lines.len(),
+    };
+    // The signer's name printed above the capacity line belongs to the block.
+    match at.checked_sub(1).map(|i| match_view(&lines[i].text)) {
+        Some(prev) if is_name(prev) && role == Some(at) => at - 1,
+        _ => at,
     }
 }
 
@@ -63,8 +70,7 @@ pub fn read(lines: &[Line]) -> Tail {
         let cs = cells(&line.raw);
         for (i, cell) in cs.iter().enumerate() {
             let view = match_view(cell).to_string();
-            let lower = view.to_lowercase();
-            if lower.starts_with("nơi nhận") {
+            if is_received(&view) {
                 let (label, rest) = match view.find(':') {
                     Some(p) => (view[..=p].to_string(), view[p + 1..].trim().to_string()),
                     None => (view.clone(), String::new()),
@@ -79,7 +85,13 @@ pub fn read(lines: &[Line]) -> Tail {
                 // recipient even when the columns are printed side by side.
                 t.recipients
                     .push(view.trim_start_matches(['-', '+', '•', ' ']).to_string());
-            } else if is_signature_role(&view) || !signature.is_empty() || i > 0 {
+            } else if is_signature_role(&view)
+                || !signature.is_empty()
+                || i > 0
+                || (is_name(&view) && !view.ends_with([';', ',', '.']))
+            {
+                // OCR may print the name before "T/M BAN THƯỜNG VỤ": a name line
+                // is never a recipient's continuation.
                 signature.push(view);
             } else if let Some(last) = t.recipients.last_mut() {
                 // A recipient wrapped onto the next line.
@@ -90,12 +102,29 @@ pub fn read(lines: &[Line]) -> Tail {
             }
         }
     }
-    let name_at = signature.iter().rposition(|s| is_name(s));
+    let name_at = signature
+        .iter()
+        .rposition(|s| is_name(s) && !is_all_caps_title(s));
     t.signer = match name_at {
-        Some(i) => Field {
-            value: Some(name_case(&signature[i])),
-            how: "the last name line of the signature block".into(),
-        },
+        Some(i) => {
+            let name = name_case(&signature[i]);
+            match super::person::restore(&name) {
+                Some(restored) => {
+                    t.raw_signer = Some(signature[i].clone());
+                    Field {
+                        value: Some(restored),
+                        how: format!(
+                            "tên trong khối chữ ký, OCR bỏ mất dấu: \"{}\"; dấu khôi phục theo danh sách âm tiết tên",
+                            signature[i]
+                        ),
+                    }
+                }
+                None => Field {
+                    value: Some(name),
+                    how: "the last name line of the signature block".into(),
+                },
+            }
+        }
         None if signature.is_empty() => Field {
             value: None,
             how: "no signature block (TM./KT./CHỦ TỊCH) at the end".into(),
@@ -112,6 +141,17 @@ pub fn read(lines: &[Line]) -> Tail {
         .map(|(_, s)| s.clone())
         .collect();
     t
+}
+
+/// "Nơi nhận:", also misread ("Noi nhận", "Nơi nhân", "NƠI NHẬN"), with its colon.
+fn is_received(view: &str) -> bool {
+    let key = crate::text::fold_key(view);
+    key.starts_with("noi nhan") && (key.len() == 8 || key[8..].starts_with([':', ' ', ';', '.']))
+}
+
+/// A signature title the name check must not take for a name ("PHÓ BÍ THƯ").
+fn is_all_caps_title(s: &str) -> bool {
+    is_all_caps(s) && is_signature_role(s)
 }
 
 /// "Tống Thanh Hải": two to six capitalised words of letters, not a role.
@@ -198,6 +238,29 @@ mod tests {
         assert_eq!(t.recipients, ["Bộ Y tế;", "Lưu: VT."]);
         assert_eq!(t.roles, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
         assert_eq!(t.signer.value.as_deref(), Some("Nguyễn Văn A"));
+    }
+
+    #[test]
+    fn a_signature_in_any_order_and_case() {
+        for text in [
+            "Nội dung./.\nNơi nhận:\n- Như trên;\n- Lưu VP.\nNguyễn Văn Quang\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ",
+            "Nội dung./.\nNguyen Van Quang\nt/m BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nNoi nhận:\n- Như trên;\n- Lưu VP.",
+            "Nội dung./.\nNơi nhận:\n- Như trên;\n- Lưu VP.\nTm BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nNGUYỄN VĂN QUANG",
+        ] {
+            let (lines, _) = clean::lines(text);
+            let t = read(&lines[start(&lines)..]);
+            assert_eq!(t.signer.value.as_deref(), Some("Nguyễn Văn Quang"), "{text}");
+            assert_eq!(t.recipients, ["Như trên;", "Lưu VP."], "{text}");
+            assert_eq!(t.roles.len(), 2, "{text}: {:?}", t.roles);
+        }
+    }
+
+    #[test]
+    fn stripped_diacritics_are_restored_and_the_raw_kept() {
+        let (lines, _) = clean::lines("x\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTONG THANH HAI");
+        let t = read(&lines[start(&lines)..]);
+        assert_eq!(t.signer.value.as_deref(), Some("Tống Thanh Hải"));
+        assert_eq!(t.raw_signer.as_deref(), Some("TONG THANH HAI"));
     }
 
     #[test]

@@ -17,5 +17,6 @@
 pub mod cite;
 mod codes;
 pub mod date;
+pub mod issuer;
 pub mod number;
-mod text;
+pub(crate) mod text;

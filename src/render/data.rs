@@ -161,22 +161,26 @@ pub fn jsonld(lib: &Library, i: Idx, cfg: &Config) -> String {
     if !cites.is_empty() {
         o.insert("citation".into(), cites.into());
     }
-    serde_json::to_string(&v)
-        .expect("plain data always serializes")
-        .replace("</", "<\\/")
+    script_json(&serde_json::to_string(&v).expect("plain data always serializes"))
 }
 
-/// `/sitemap.xml`: every page path given, with absolute URLs.
-pub fn sitemap(cfg: &Config, paths: &[String]) -> Vec<u8> {
-    let mut s = String::with_capacity(paths.len() * 80 + 200);
-    s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for p in paths {
-        s.push_str("  <url><loc>");
-        s.push_str(&escape(&cfg.absolute(p)));
-        s.push_str("</loc></url>\n");
+/// JSON text made safe inside a `<script>` element: `<`, `>` and `&` (so no
+/// `</script>`, `<!--` or `<script` can change the tokenizer's state and
+/// swallow the page) and U+2028/U+2029 (line ends to old JavaScript) as
+/// `\u00XX` escapes, which every JSON parser reads back as the same text.
+pub fn script_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
     }
-    s.push_str("</urlset>\n");
-    s.into_bytes()
+    out
 }
 
 /// `/atom.xml`: the latest plans. `updated` is the newest plan's date, not
@@ -231,4 +235,22 @@ pub fn atom(
     }
     s.push_str("</feed>\n");
     s.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::script_json;
+
+    #[test]
+    fn json_in_script_escapes_what_html_or_old_javascript_would_read() {
+        let title = "<!--<script> A & B </script>\u{2028}\u{2029}";
+        let json = serde_json::to_string(&serde_json::json!({ "name": title })).unwrap();
+        let safe = script_json(&json);
+        assert_eq!(
+            safe,
+            r#"{"name":"\u003c!--\u003cscript\u003e A \u0026 B \u003c/script\u003e\u2028\u2029"}"#
+        );
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["name"], title, "the JSON still means the same");
+    }
 }

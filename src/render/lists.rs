@@ -1,7 +1,7 @@
 //! List pages: which documents appear on `/plans/`, `/documents/`, and the
 //! per-jurisdiction, per-issuer, per-type and per-year pages, newest first.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -114,10 +114,23 @@ pub fn specs(lib: &Library) -> (Vec<ListSpec>, Facets) {
             children: Vec::new(),
         },
     ];
-    let names: Vec<(String, String)> = juris
-        .iter()
-        .map(|(s, (n, _))| (s.clone(), n.clone()))
-        .collect();
+    // Each place's direct sub-places, grouped in one pass by the folded
+    // parent name: comparing every place with every other was O(J²) (11 s
+    // for 3,434 places).
+    let mut children_of: HashMap<String, Vec<Facet>> = HashMap::new();
+    for (s, (n, _)) in &juris {
+        let key = fold_key(n);
+        if let Some((parent, _)) = key.rsplit_once('/') {
+            children_of
+                .entry(parent.to_owned())
+                .or_default()
+                .push(Facet {
+                    name: n.clone(),
+                    href: format!("/jurisdictions/{s}/"),
+                    count: 0,
+                });
+        }
+    }
     for (slug, (name, items)) in juris {
         let href = format!("/jurisdictions/{slug}/");
         facets.jurisdictions.push(Facet {
@@ -125,20 +138,10 @@ pub fn specs(lib: &Library) -> (Vec<ListSpec>, Facets) {
             href: href.clone(),
             count: items.len(),
         });
-        let prefix = format!("{}/", fold_key(&name));
-        let children = names
-            .iter()
-            .filter(|(_, n)| {
-                fold_key(n)
-                    .strip_prefix(&prefix)
-                    .is_some_and(|rest| !rest.contains('/'))
-            })
-            .map(|(s, n)| Facet {
-                name: n.clone(),
-                href: format!("/jurisdictions/{s}/"),
-                count: 0,
-            })
-            .collect();
+        let children = children_of
+            .get(&fold_key(&name))
+            .cloned()
+            .unwrap_or_default();
         out.push(ListSpec {
             path: href,
             title: name.clone(),
@@ -169,6 +172,10 @@ pub fn specs(lib: &Library) -> (Vec<ListSpec>, Facets) {
             intro,
             items,
         );
+        // "Kế hoạch" is also /plans/'s title: a type's page says it is one.
+        if let Some(l) = out.last_mut() {
+            l.title = format!("Loại văn bản: {}", l.title);
+        }
     }
     for (year, items) in years.into_iter().rev() {
         let href = format!("/years/{year}/");
@@ -334,6 +341,50 @@ mod tests {
         assert_eq!(page_count(51, 50), 2);
         assert_eq!(page_path("/plans/", 1), "/plans/");
         assert_eq!(page_path("/plans/", 3), "/plans/page/3/");
+    }
+
+    /// A library of one plan in each of `communes` communes spread over 34 provinces.
+    fn places(communes: usize) -> Library {
+        use crate::content::{document, model::Section};
+        let docs = (0..communes)
+            .map(|i| {
+                let src = format!(
+                    "---\ntitle: K {i}\nissuer: UBND xã X{i}\njurisdiction: Tỉnh {}/xã Xã {i}\ndate: 2025-01-01\n---\n",
+                    i % 34
+                );
+                let path = format!("content/plans/p{i}.md");
+                let name = format!("p{i}");
+                let p = document::parse(std::path::Path::new(&path), Section::Plan, &name, &src);
+                p.document.expect("a valid plan")
+            })
+            .collect();
+        crate::graph::resolve::build(docs, &mut crate::diag::Diagnostics::default())
+    }
+
+    #[test]
+    fn place_lists_group_sub_places_in_near_linear_time() {
+        // Runs in pairs, small then large, keeping the lowest ratio: other
+        // tests share the cores, and a pair run back to back meets about the
+        // same load, which a sum or a minimum of separate runs did not.
+        let once = |lib: &Library| {
+            let t = std::time::Instant::now();
+            std::hint::black_box(specs(lib));
+            t.elapsed().as_secs_f64()
+        };
+        let (small, large) = (places(1_500), places(3_000));
+        let (mut a, mut b) = (1.0, f64::INFINITY);
+        for _ in 0..5 {
+            let (x, y) = (once(&small), once(&large));
+            if y / x < b / a {
+                (a, b) = (x, y);
+            }
+        }
+        let (specs, _) = specs(&large);
+        let province = specs.iter().find(|s| s.title == "Tỉnh 0").unwrap();
+        assert_eq!(province.children.len(), 3_000 / 34 + 1, "sub-places listed");
+        // Twice the places may cost at most 2.5 times as long; the O(J²)
+        // grouping this replaced took 4 times as long.
+        assert!(b / a < 2.5, "1,500 places {a:.3} s, 3,000 places {b:.3} s");
     }
 
     fn window(page: usize, pages: usize) -> String {

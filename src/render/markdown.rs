@@ -116,6 +116,7 @@ fn render_with(body: &str, raw_html: RawHtml, cites: Cites<'_, '_>) -> Rendered 
         events.push(ev);
         ranges.push(range);
     }
+    super::md_safety::neutralize(body, &mut events, &mut ranges);
     let headings = assign_heading_ids(&mut events);
     let mut text = String::with_capacity(body.len());
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len() + 8);
@@ -328,9 +329,11 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Keeps a safe subset of HTML: ammonia's defaults plus the ids and classes
-/// our own headings, tables and reference links carry.
+/// our own headings, tables and reference links carry, and links only with
+/// the schemes the escape mode allows.
 fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
+        .url_schemes(super::safe_url::SCHEMES.iter().copied().collect())
         .add_generic_attributes(["id"])
         .add_tag_attributes("a", ["class", "title"])
         .add_tag_attributes("div", ["class", "tabindex", "role", "aria-label"])

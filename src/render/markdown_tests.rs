@@ -157,3 +157,16 @@ fn a_run_of_text_without_known_citations_is_not_scanned() {
         r.html
     );
 }
+
+#[test]
+fn safe_mode_allows_the_same_url_schemes_as_escape_mode() {
+    let r = render(
+        "<a href=\"javascript:alert(1)\">a</a> <a href=\"sms:1\">b</a> <a href=\"https://x.vn/\">c</a> <img src=\"data:image/png;base64,x\">\n\n[d](vbscript:x)\n",
+        RawHtml::Safe,
+        &no_links,
+    );
+    for bad in ["javascript:", "sms:", "data:", "href=\"vbscript"] {
+        assert!(!r.html.contains(bad), "{bad} in {}", r.html);
+    }
+    assert!(r.html.contains("href=\"https://x.vn/\""), "{}", r.html);
+}

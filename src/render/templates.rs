@@ -65,6 +65,7 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
     // Tera's default also escapes `/` (as `&#x2F;`), which garbles every URL
     // and date in the source; `& < > " '` are all HTML needs.
     tera.set_escape_fn(escape_html);
+    tera.register_filter("json_encode", json_encode);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -89,6 +90,22 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
         return Err(errors);
     }
     Ok(tera)
+}
+
+/// Tera's `json_encode`, made safe for a theme to put inside `<script>`
+/// (see [`super::data::script_json`]); the JSON means the same.
+fn json_encode(
+    v: &tera::Value,
+    args: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let pretty = args.get("pretty").and_then(tera::Value::as_bool) == Some(true);
+    let json = if pretty {
+        serde_json::to_string_pretty(v)
+    } else {
+        serde_json::to_string(v)
+    }
+    .map_err(tera::Error::json)?;
+    Ok(tera::Value::String(super::data::script_json(&json)))
 }
 
 fn escape_html(s: &str) -> String {
@@ -145,4 +162,19 @@ pub fn chain(e: &tera::Error) -> String {
         src = inner.source();
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_encode_is_safe_inside_script() {
+        let mut tera = tera::Tera::default();
+        tera.register_filter("json_encode", super::json_encode);
+        tera.add_raw_template("t", "{{ x | json_encode | safe }}")
+            .unwrap();
+        let mut ctx = tera::Context::new();
+        ctx.insert("x", "</script><!--");
+        let out = tera.render("t", &ctx).unwrap();
+        assert_eq!(out, r#""\u003c/script\u003e\u003c!--""#);
+    }
 }

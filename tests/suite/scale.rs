@@ -8,7 +8,7 @@ fn plans(site: &Site, n: usize, fm_extra: &str) {
         site.plan(
             &format!("p{i:02}"),
             &format!(
-                "title: Kế hoạch {i}\nnumber: {}/KH-UBND\nissuer: UBND tỉnh Huế\njurisdiction: Huế\ndate: 2025-01-{:02}\n{fm_extra}",
+                "title: Kế hoạch {i}\nnumber: {}/KH-UBND\nissuer: UBND tỉnh Huế\njurisdiction: Huế\ndate: 2025-05-{:02}\n{fm_extra}",
                 i + 1,
                 i % 28 + 1
             ),
