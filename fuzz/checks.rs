@@ -17,8 +17,11 @@ use planportal::legal::{cite, date};
 use planportal::render::ics::{self, IcsEvent, IcsFeed};
 use planportal::render::markdown::{self, Target};
 
+/// One target's check of one input.
+pub type Check = fn(&[u8]);
+
 /// Every target, by the name of its corpus folder.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Check)] = &[
     ("front_matter", front_matter),
     ("date", date),
     ("cite", cite),
@@ -41,7 +44,12 @@ pub fn front_matter(data: &[u8]) {
     let parsed = document::parse(path, section, "fuzz", &raw);
     // Lines as an editor counts them (CR, LF and CRLF end a line), plus
     // one for a message about the end of the file.
-    let lines = raw.replace("\r\n", "\n").replace('\r', "\n").lines().count() + 1;
+    let lines = raw
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .lines()
+        .count()
+        + 1;
     for d in &parsed.diagnostics {
         if let Some(l) = d.line {
             assert!(
@@ -124,11 +132,130 @@ pub fn markdown(data: &[u8]) {
 /// No `<script`, `<iframe` or `<object` element can come out of a body in
 /// either mode: the escape mode shows raw HTML as text, the safe mode's
 /// sanitizer drops them.
-fn assert_no_raw_script(html: &str, mode: RawHtml) {
+pub fn assert_no_raw_script(html: &str, mode: RawHtml) {
     let lower = html.to_ascii_lowercase();
     for tag in ["<script", "<iframe", "<object", "<embed", "<style"] {
-        assert!(!lower.contains(tag), "{mode:?} mode let {tag} through: {html}");
+        assert!(
+            !lower.contains(tag),
+            "{mode:?} mode let {tag} through: {html}"
+        );
     }
+    // No tag carries an event handler (`on…=`), and no `href` or `src` a
+    // script scheme, read as a browser reads it.
+    for (name, value) in attributes(html) {
+        let name = name.to_ascii_lowercase();
+        assert!(
+            !(name.starts_with("on") && name.len() > 2),
+            "{mode:?} mode wrote attribute {name}={value:?}: {html}"
+        );
+        if matches!(name.as_str(), "href" | "src") {
+            let url: String = decode_entities(&value)
+                .chars()
+                .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            for scheme in ["javascript:", "vbscript:", "data:"] {
+                assert!(
+                    !url.starts_with(scheme),
+                    "{mode:?} mode wrote {name}={value:?}: {html}"
+                );
+            }
+        }
+    }
+}
+
+/// `(name, value)` of every attribute of every tag. The renderer escapes
+/// `<` in text and quotes every value, so a `<` before a letter opens a tag.
+fn attributes(html: &str) -> Vec<(String, String)> {
+    let b = html.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'<' || !b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+            i += 1;
+        }
+        loop {
+            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+                i += 1;
+            }
+            if i >= b.len() || b[i] == b'>' {
+                break;
+            }
+            let start = i;
+            while i < b.len() && !b"=>/".contains(&b[i]) && !b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let name = html[start..i].to_string();
+            let mut value = String::new();
+            if b.get(i) == Some(&b'=') {
+                i += 1;
+                let quote = b.get(i).copied().filter(|q| *q == b'"' || *q == b'\'');
+                let from = if quote.is_some() { i + 1 } else { i };
+                let mut j = from;
+                while j < b.len()
+                    && match quote {
+                        Some(q) => b[j] != q,
+                        None => !b[j].is_ascii_whitespace() && b[j] != b'>',
+                    }
+                {
+                    j += 1;
+                }
+                value = String::from_utf8_lossy(&b[from.min(j)..j]).into_owned();
+                i = if quote.is_some() { j + 1 } else { j };
+            }
+            if name.is_empty() {
+                i += 1;
+            } else {
+                out.push((name, value));
+            }
+        }
+    }
+    out
+}
+
+/// HTML character references, as far as reading a URL scheme needs them.
+fn decode_entities(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[1..]
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
+            .map_or(rest.len(), |e| e + 1);
+        let name = &rest[1..end];
+        let code = if let Some(h) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+            u32::from_str_radix(h, 16).ok()
+        } else if let Some(d) = name.strip_prefix('#') {
+            d.parse().ok()
+        } else {
+            match name.to_ascii_lowercase().as_str() {
+                "colon" => Some(58),
+                "tab" => Some(9),
+                "newline" => Some(10),
+                "amp" => Some(38),
+                _ => None,
+            }
+        };
+        match code.and_then(char::from_u32) {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end..];
+                rest = rest.strip_prefix(';').unwrap_or(rest);
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Splits the input into fields at U+001F (unit separator) for the ICS feed.
@@ -163,7 +290,7 @@ pub fn ics(data: &[u8]) {
                 end: start + chrono::Duration::days(1 + (i as i64 * 13) % 31),
                 summary: field(3 + i * 4),
                 description: field(4 + i * 4),
-                url: field(5 + i * 4),
+                url: Some(field(5 + i * 4)).filter(|u| !u.is_empty()),
             }
         })
         .collect();
@@ -202,17 +329,21 @@ fn check_ics(feed: &str, name: &str, prodid: &str, events: &[IcsEvent]) {
     });
     assert_eq!(unescape(values("X-WR-CALNAME")[0]), expected_text(name));
     assert_eq!(unescape(values("PRODID")[0]), expected_text(prodid));
-    let (summaries, descriptions, uids) =
-        (values("SUMMARY"), values("DESCRIPTION"), values("UID"));
+    let (summaries, descriptions, uids) = (values("SUMMARY"), values("DESCRIPTION"), values("UID"));
     let urls = values("URL");
     for (i, ev) in events.iter().enumerate() {
         assert_eq!(unescape(summaries[i]), expected_text(&ev.summary));
         assert_eq!(unescape(descriptions[i]), expected_text(&ev.description));
         assert_eq!(unescape(uids[i]), expected_text(&ev.uid));
+    }
+    assert_eq!(
+        urls.len(),
+        events.iter().filter(|e| e.url.is_some()).count()
+    );
+    for u in urls {
         assert!(
-            !urls[i].bytes().any(|b| b <= b' ' || b >= 0x7f),
-            "URL not a URI: {:?}",
-            urls[i]
+            !u.bytes().any(|b| b <= b' ' || b >= 0x7f),
+            "URL not a URI: {u:?}"
         );
     }
 }

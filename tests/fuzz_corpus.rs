@@ -35,3 +35,21 @@ fn every_corpus_file_passes_its_target() {
         checks::TARGETS.len()
     );
 }
+
+#[test]
+fn the_markdown_check_can_fail() {
+    use planportal::config::RawHtml;
+    for html in [
+        r#"<h1 id="x" onfocus="alert(1)">"#,
+        r#"<a href="java&#x09;script&colon;alert(1)">"#,
+        r#"<img src=" DATA:text/html,x" alt="">"#,
+        r#"<p>&lt;b&gt;</p><script>alert(1)</script>"#,
+    ] {
+        let run = std::panic::catch_unwind(|| checks::assert_no_raw_script(html, RawHtml::Escape));
+        assert!(run.is_err(), "the check let {html} pass");
+    }
+    checks::assert_no_raw_script(
+        r#"<a href="https://x.example/?javascript:1" title="onfocus=1">javascript:alert(1)</a>"#,
+        RawHtml::Escape,
+    );
+}
