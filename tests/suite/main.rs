@@ -21,6 +21,8 @@ mod escaping;
 mod feeds;
 mod hygiene;
 mod injection;
+mod lifecycle;
+mod out_safety;
 mod output;
 mod pages;
 mod refs;
