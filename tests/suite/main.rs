@@ -25,5 +25,7 @@ mod lifecycle;
 mod out_safety;
 mod output;
 mod pages;
+mod places;
 mod refs;
 mod scale;
+mod special_files;
