@@ -18,7 +18,7 @@ use super::view::{self, DocPage, DocSummary, SiteView};
 use super::{data, templates};
 use crate::config::Config;
 use crate::content::model::Section;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Msg};
 use crate::graph::{chain, Idx, Library};
 use crate::output::Output;
 use crate::search::SearchDoc;
@@ -724,11 +724,11 @@ fn render<T: Serialize>(
     // page, so it is not regrown and copied a handful of times.
     let mut html = Vec::with_capacity(PAGE_BYTES);
     env.tera.render_to(template, &ctx, &mut html).map_err(|e| {
-        Diagnostic::error(format!(
-            "template `{template}` failed while rendering `{path}`: {}",
-            templates::chain(&e)
-        ))
-        .help("check the variable names against docs/theming.md")
+        Diagnostic::err(Msg::TemplateRender {
+            template: template.to_string(),
+            page: path.to_string(),
+            detail: templates::chain(&e),
+        })
     })?;
     Ok(Some(html))
 }
@@ -1105,13 +1105,12 @@ pub fn render_jobs(
         match r {
             Ok(x) => ok.push(x),
             Err(e) => {
-                let key = e
-                    .message
-                    .split(" failed while")
-                    .next()
-                    .unwrap_or("")
-                    .to_string();
-                if !errs.iter().any(|x| x.message.starts_with(&key)) {
+                let template = |d: &Diagnostic| match &*d.msg {
+                    Msg::TemplateRender { template, .. } => Some(template.clone()),
+                    _ => None,
+                };
+                let t = template(&e);
+                if t.is_none() || !errs.iter().any(|x| template(x) == t) {
                     errs.push(e);
                 }
             }

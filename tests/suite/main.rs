@@ -22,6 +22,7 @@ mod feeds;
 mod hygiene;
 mod injection;
 mod lifecycle;
+mod messages;
 mod out_safety;
 mod output;
 mod pages;
