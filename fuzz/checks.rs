@@ -58,7 +58,7 @@ pub fn front_matter(data: &[u8]) {
             );
         }
         assert!(d.column != Some(0), "column 0: {d:?}");
-        assert!(!d.message.is_empty(), "empty message: {d:?}");
+        assert!(!d.message().is_empty(), "empty message: {d:?}");
     }
     let errors = parsed.diagnostics.iter().any(|d| d.is_error());
     if parsed.document.is_none() {
