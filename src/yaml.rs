@@ -62,8 +62,14 @@ impl fmt::Display for YamlError {
     }
 }
 
+/// Deeper bracket nesting than any front matter needs. The YAML scanner
+/// re-checks every open flow level at each token, so 20,000 `[` took seconds
+/// before it even reached its own recursion limit (128).
+const MAX_FLOW_DEPTH: usize = 1000;
+
 /// Parses one YAML document. An empty text is `Yaml::Null`.
 pub fn parse(text: &str) -> Result<Yaml, YamlError> {
+    too_deep(text)?;
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
         let loc = e.location();
         let raw = e.to_string();
@@ -114,6 +120,36 @@ fn convert(v: serde_yaml::Value) -> Result<Yaml, YamlError> {
         }
         V::Tagged(t) => convert(t.value)?,
     })
+}
+
+/// Refuses text whose `[` and `{` run more than [`MAX_FLOW_DEPTH`] deep,
+/// counted without regard to quotes: a bound, not a parse.
+fn too_deep(text: &str) -> Result<(), YamlError> {
+    let mut depth = 0usize;
+    let (mut line, mut col) = (1, 0);
+    for c in text.chars() {
+        col += 1;
+        match c {
+            '\n' => (line, col) = (line + 1, 0),
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    let message = format!("brackets nested more than {MAX_FLOW_DEPTH} deep");
+                    return Err(YamlError {
+                        problem: YamlProblem::Other {
+                            detail: message.clone(),
+                        },
+                        message,
+                        line: Some(line),
+                        column: Some(col),
+                    });
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// `while scanning … at line L column C`: where the construct the parser
@@ -226,6 +262,17 @@ mod tests {
         let Yaml::Map(m) = y else { panic!() };
         assert_eq!(m[0].1, Yaml::String("2026-01-15".into()));
         assert_eq!(m[1].1, Yaml::String("15/1/2026".into()));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_quickly() {
+        let deep = format!("title: {}{}\n", "[".repeat(50_000), "]".repeat(50_000));
+        let t = std::time::Instant::now();
+        let e = parse(&deep).unwrap_err();
+        assert!(t.elapsed().as_secs() < 2, "{:?}", t.elapsed());
+        assert_eq!((e.line, e.column), (Some(1), Some(1008)));
+        assert!(parse(&format!("a: {}1{}\n", "[".repeat(100), "]".repeat(100))).is_ok());
+        assert!(parse("a: [[1, 2], {b: [3]}]\n").is_ok());
     }
 
     #[test]

@@ -250,6 +250,7 @@ fn scan<'t>(buf: &str, link_for: LinkFor<'_, 't>) -> Vec<(std::ops::Range<usize>
 /// keeping ids an author set with `{#id}`.
 fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<(u8, String, String)> {
     let mut used = std::collections::HashSet::new();
+    let mut next = std::collections::HashMap::new();
     let mut out = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -275,9 +276,11 @@ fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<(u8, String, String)> {
                 }
             };
             let mut unique = base.clone();
-            let mut n = 1;
+            // Counting on from the last suffix this base got keeps 10,000
+            // equal headings linear; every suffix below it is taken.
+            let n = next.entry(base.clone()).or_insert(1);
             while !used.insert(unique.clone()) {
-                n += 1;
+                *n += 1;
                 unique = format!("{base}-{n}");
             }
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {

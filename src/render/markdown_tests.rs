@@ -21,6 +21,21 @@ fn tables_footnotes_and_heading_ids() {
 }
 
 #[test]
+fn duplicate_heading_ids_skip_taken_suffixes() {
+    let r = render_plain("# A\n\n# A\n\n# B {#a-3}\n\n# A\n\n# A\n", RawHtml::Escape);
+    let ids: Vec<&str> = r.headings.iter().map(|h| h.1.as_str()).collect();
+    assert_eq!(ids, ["a", "a-2", "a-3", "a-4", "a-5"]);
+}
+
+#[test]
+fn equal_headings_stay_linear() {
+    // 20,000 equal headings took minutes when every duplicate counted its
+    // suffix up from 2; counting on from the last one makes it instant.
+    let r = render_plain(&"# Mục\n".repeat(20_000), RawHtml::Escape);
+    assert_eq!(r.headings.last().map(|h| h.1.as_str()), Some("muc-20000"));
+}
+
+#[test]
 fn raw_html_is_escaped_by_default() {
     let r = render(
         "<script>alert(1)</script>\n\nHi <b onclick=x>there</b>\n",

@@ -6,6 +6,7 @@
 
 mod support;
 
+mod bad_inputs;
 mod build;
 mod bundled;
 mod calendar;
