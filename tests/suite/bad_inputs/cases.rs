@@ -48,7 +48,8 @@ fn front_matter() -> Vec<Case> {
     vec![
         row(FM, "unknown key names the closest").plan("title: A\nisuer: UBND\ndate: 2026-01-15\n", "").at(X, 3).says("issuer"),
         row(FM, "unknown key, check").plan("title: A\nissuer: B\ndate: 2026-01-15\nsinger: C\n", "").check().at(X, 5).says("signer"),
-        row(FM, "missing closing fence").file(X, "---\ntitle: A\nissuer: B\ndate: 2026-01-15\nThân bài.\n").at(X, 1),
+        // Reported where the fence belongs: after the last key, before the body.
+        row(FM, "missing closing fence").file(X, "---\ntitle: A\nissuer: B\ndate: 2026-01-15\nThân bài.\n").at(X, 5).says("sau dòng 4"),
         row(FM, "no front matter").file(X, "# Kế hoạch\n\nThân bài.\n").at(X, 1),
         row(FM, "empty file").file(X, "").at(X, 1),
         row(FM, "only whitespace").file(X, " \n\n\t\n").at(X, 1),
@@ -64,8 +65,7 @@ fn front_matter() -> Vec<Case> {
         row(FM, "title is a mapping").plan("title: {a: 1}\nissuer: B\ndate: 2026-01-15\n", "").at(X, 2),
         row(FM, "tab indentation").plan("title: A\nbasis:\n\t- 149-KL/TW\nissuer: B\ndate: 2026-01-15\n", "").at(X, 4),
         row(FM, "unclosed quote").plan("title: \"A\nissuer: B\ndate: 2026-01-15\n", ""),
-        // The message names the first `title` (line 2), not the duplicate (line 3).
-        row(FM, "duplicate key").plan("title: A\ntitle: B\nissuer: B\ndate: 2026-01-15\n", "").says("duplicate"),
+        row(FM, "duplicate key").plan("title: A\ntitle: B\nissuer: B\ndate: 2026-01-15\n", "").at(X, 3).says("hai lần"),
         row(FM, "front matter is a list").plan("- title: A\n", "").at(X, 2),
         row(FM, "front matter is a scalar").plan("just text\n", "").at(X, 2),
         row(FM, "campaign day 32/7").plan(&format!("{PLAN_FM}campaigns:\n  - Ngày X (32/7)\n"), "").at(X, 8),
