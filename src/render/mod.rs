@@ -9,6 +9,8 @@ pub mod markdown;
 mod md_safety;
 pub mod pages;
 pub mod safe_url;
+pub mod sample;
+pub mod template_guard;
 pub mod templates;
 pub mod view;
 

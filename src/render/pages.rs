@@ -144,7 +144,14 @@ impl<'a> Env<'a> {
                 (observances, lists)
             },
         );
-        let (sums, sfp) = items?;
+        let (sums, sfp) = items.map_err(|errs| {
+            let item = "partials/doc_item.html";
+            let at = |d: Diagnostic| {
+                let (file, line) = templates::locate(tera, root, &cfg.theme, item, &d.message);
+                d.at(file, line)
+            };
+            errs.into_iter().map(at).collect::<Vec<_>>()
+        })?;
         let t = crate::timing::phase("  items+lists", t);
         let campaign_html: HashMap<Idx, String> = observances
             .iter()
@@ -590,10 +597,12 @@ fn render<T: Serialize>(
     // page, so it is not regrown and copied a handful of times.
     let mut html = Vec::with_capacity(PAGE_BYTES);
     env.tera.render_to(template, &ctx, &mut html).map_err(|e| {
+        let msg = templates::chain(&e);
+        let (file, line) = templates::locate(env.tera, env.root, &env.cfg.theme, template, &msg);
         Diagnostic::error(format!(
-            "template `{template}` failed while rendering `{path}`: {}",
-            templates::chain(&e)
+            "template `{template}` failed while rendering `{path}`: {msg}"
         ))
+        .at(file, line)
         .help("check the variable names against docs/theming.md")
     })?;
     Ok(Some(html))

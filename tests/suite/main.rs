@@ -22,3 +22,4 @@ mod output;
 mod pages;
 mod refs;
 mod scale;
+mod template_errors;
