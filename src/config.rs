@@ -29,6 +29,9 @@ pub struct Config {
     pub per_page: usize,
     /// Who runs the portal, shown in the footer and feeds.
     pub publisher: String,
+    /// The picture link previews show (`og:image`): a site path of a static
+    /// file or an absolute URL. The default theme ships `/og-image.png`.
+    pub share_image: String,
 }
 
 impl Default for Config {
@@ -43,6 +46,7 @@ impl Default for Config {
             raw_html: RawHtml::Escape,
             per_page: 50,
             publisher: "planportal".into(),
+            share_image: "/og-image.png".into(),
         }
     }
 }
@@ -56,6 +60,7 @@ const KEYS: &[&str] = &[
     "raw_html",
     "per_page",
     "publisher",
+    "share_image",
 ];
 
 impl Config {
@@ -127,7 +132,8 @@ pub fn check_base_url(url: &str) -> Result<String, String> {
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
     let path = root.join("site.yaml");
     match std::fs::read_to_string(&path) {
-        Ok(text) => parse("site.yaml", &text, diags),
+        // NFC like the content: the title and description reach every page.
+        Ok(text) => parse("site.yaml", &crate::legal::text::nfc(&text), diags),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
         Err(e) => {
             diags.push(
@@ -171,7 +177,13 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> Config {
         let line = position::key(text, &k).map(|p| p.0);
         let is_text_key = matches!(
             k.as_str(),
-            "title" | "description" | "base_url" | "language" | "theme" | "publisher"
+            "title"
+                | "description"
+                | "base_url"
+                | "language"
+                | "theme"
+                | "publisher"
+                | "share_image"
         );
         if is_text_key && v.as_text().is_none() {
             diags_push_type(diags, file, line, &k, &v);
@@ -196,6 +208,21 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> Config {
             "language" => cfg.language = text_value().unwrap_or(cfg.language),
             "theme" => cfg.theme = text_value().unwrap_or(cfg.theme),
             "publisher" => cfg.publisher = text_value().unwrap_or(cfg.publisher),
+            "share_image" => {
+                let v = text_value().unwrap_or_default();
+                let v = v.trim();
+                if v.starts_with('/') || v.starts_with("https://") || v.starts_with("http://") {
+                    cfg.share_image = v.to_string();
+                } else {
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "`share_image` must be a site path starting with `/` or an http(s) address, found `{v}`"
+                        ))
+                        .at(file, line)
+                        .help("put the picture in themes/<theme>/static/ and write e.g. `share_image: /anh-chia-se.png`"),
+                    );
+                }
+            }
             "raw_html" => match v.as_text().as_deref() {
                 Some("escape") => cfg.raw_html = RawHtml::Escape,
                 Some("safe") => cfg.raw_html = RawHtml::Safe,

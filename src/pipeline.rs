@@ -103,6 +103,7 @@ fn load_content(root: &Path, config: Config, drafts: bool, diags: &mut Diagnosti
     if !drafts {
         docs.retain(|d| !d.draft);
     }
+    content::observance_names::check(&docs, diags);
     let t = crate::timing::phase("parse", t);
     let library = graph::resolve::build(docs, diags);
     crate::timing::phase("resolve", t);

@@ -229,7 +229,12 @@ fn template_errors_are_reported_and_fixed() {
 
 #[test]
 fn only_files_of_the_site_are_served() {
-    let s = start(&[("content/plans/a.md", PLAN), ("secret.txt", "TOP SECRET")]);
+    // With an observance, so that /calendar.ics exists (no empty feed is written).
+    let plan = PLAN.replace(
+        "date: 2026-01-15\n",
+        "date: 2026-01-15\ncampaigns: [Ngày Dân số thế giới (11/7)]\n",
+    );
+    let s = start(&[("content/plans/a.md", &plan), ("secret.txt", "TOP SECRET")]);
     wait_for(&s.addr, "/plans/a/", "first build", |st, _| st == 200);
     for path in [
         "/../secret.txt",

@@ -66,14 +66,21 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     })
 }
 
-/// Strips a UTF-8 byte-order mark and turns CRLF / CR line ends into `\n`.
-/// Returns the input untouched (borrowed) when there is nothing to do.
+/// Strips a UTF-8 byte-order mark, turns CRLF / CR line ends into `\n` and
+/// composes the text to Unicode NFC: text pasted from PDFs or typed on a Mac
+/// may spell "ệ" as "e" + two combining marks, and every output is NFC (the
+/// contract). Returns the input untouched (borrowed) when there is nothing to do.
 pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     let t = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if t.contains('\r') {
-        std::borrow::Cow::Owned(t.replace("\r\n", "\n").replace('\r', "\n"))
+    let t = if t.contains('\r') {
+        Cow::Owned(t.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
-        std::borrow::Cow::Borrowed(t)
+        Cow::Borrowed(t)
+    };
+    match crate::legal::text::nfc(&t) {
+        Cow::Borrowed(_) => t,
+        Cow::Owned(composed) => Cow::Owned(composed),
     }
 }
 
@@ -112,6 +119,12 @@ mod tests {
         let n = normalize("\u{feff}---\r\ntitle: a\r\n---\r\nb\r\n");
         assert_eq!(n, "---\ntitle: a\n---\nb\n");
         assert!(matches!(normalize("---\n"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            normalize("Kế hoạch\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // "Kế hoạch" decomposed: e + U+0302 + U+0301, a + U+0323.
+        assert_eq!(normalize("Ke\u{302}\u{301} hoa\u{323}ch\r\n"), "Kế hoạch\n");
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod controls;
 pub mod document;
 pub mod front_matter;
 pub mod model;
+pub mod observance_names;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -19,4 +19,4 @@ mod codes;
 pub mod date;
 pub mod issuer;
 pub mod number;
-mod text;
+pub(crate) mod text;

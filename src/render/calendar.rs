@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::ics::{IcsEvent, IcsFeed};
 use super::view::{campaign_anchor, when_label, DocSummary};
 use crate::content::model::{Section, When};
+use crate::content::observance_names;
 use crate::graph::{Idx, Library};
 use crate::legal::date::DayMonth;
 use crate::text::fold_key;
@@ -27,30 +28,44 @@ pub struct Observance {
 
 /// Gathers observances, sorted by month, then day (month-long first), then name.
 pub fn gather(lib: &Library) -> Vec<Observance> {
-    let mut by_key: BTreeMap<(String, When), Observance> = BTreeMap::new();
+    // Each observance with the spellings of its name (and whether on its page).
+    type Spellings<'a> = Vec<(&'a str, bool)>;
+    let mut by_key: BTreeMap<(String, When), (Observance, Spellings)> = BTreeMap::new();
     for (i, node) in lib.nodes.iter().enumerate() {
         if node.stub {
             continue;
         }
         for c in &node.doc.campaigns {
-            let key = (fold_key(&c.name), c.when);
-            let o = by_key.entry(key).or_insert_with(|| Observance {
-                name: c.name.clone(),
-                when: c.when,
-                anchor: campaign_anchor(&c.name, c.when),
-                callers: Vec::new(),
-                page: None,
-            });
-            if node.doc.section == Section::Campaign {
-                // The description page's spelling is the reviewed one.
-                o.name = c.name.clone();
+            let (o, names) = by_key
+                .entry(observance_names::key(&c.name, c.when))
+                .or_insert_with(|| {
+                    let o = Observance {
+                        name: c.name.clone(),
+                        when: c.when,
+                        anchor: campaign_anchor(&c.name, c.when),
+                        callers: Vec::new(),
+                        page: None,
+                    };
+                    (o, Vec::new())
+                });
+            let is_page = node.doc.section == Section::Campaign;
+            names.push((&c.name, is_page));
+            if is_page {
                 o.page.get_or_insert(i);
-            } else {
+            } else if o.callers.last() != Some(&i) {
                 o.callers.push(i);
             }
         }
     }
-    let mut out: Vec<Observance> = by_key.into_values().collect();
+    let mut out: Vec<Observance> = by_key
+        .into_values()
+        .map(|(mut o, names)| {
+            if let Some(n) = observance_names::chosen(names) {
+                o.name = n.to_string();
+            }
+            o
+        })
+        .collect();
     out.sort_by_key(|o| (o.when.month(), day_of(o.when), fold_key(&o.name)));
     out
 }
@@ -115,6 +130,17 @@ pub struct ObservanceView {
     /// Next occurrence, `dd/mm/yyyy`.
     pub next_date: String,
     pub next_date_iso: String,
+    /// The observance's own page: its `content/campaigns/` page, else
+    /// `/calendar/<anchor>/`.
+    pub page_href: String,
+    /// The campaign page's first paragraph, as plain text ("what to do").
+    pub description_text: Option<String>,
+    /// `/calendar/<anchor>.ics`: this observance alone.
+    pub ics_href: String,
+    /// The same feed as `webcal://…` (only with an absolute `base_url`).
+    pub webcal_href: Option<String>,
+    /// Google Calendar's "add event" form, filled in (yearly, all day).
+    pub google_href: String,
 }
 
 /// A month of the calendar page.
@@ -127,11 +153,17 @@ pub struct MonthView {
 
 /// Views for the calendar: each observance with its today/next flags.
 /// `next_count` observances after today are marked `is_next`.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "plain values from the build, grouped nowhere else"
+)]
 pub fn views(
     obs: &[Observance],
     sums: &[DocSummary],
     descriptions: &dyn Fn(Idx) -> Option<String>,
+    texts: &dyn Fn(Idx) -> Option<String>,
     calendar_href: &str,
+    absolute: &dyn Fn(&str) -> Option<String>,
     today: NaiveDate,
     next_count: usize,
 ) -> Vec<ObservanceView> {
@@ -149,6 +181,25 @@ pub fn views(
         .enumerate()
         .map(|(i, o)| {
             let (start, end) = next_occurrence(o.when, today);
+            let page_href = match o.page {
+                Some(p) => sums[p].href.clone(),
+                None => format!("{calendar_href}{}/", o.anchor),
+            };
+            let ics_href = format!("{calendar_href}{}.ics", o.anchor);
+            let webcal_href = absolute(&ics_href).and_then(|u| {
+                let rest = u
+                    .strip_prefix("https://")
+                    .or_else(|| u.strip_prefix("http://"))?;
+                Some(format!("webcal://{rest}"))
+            });
+            let description_text = o.page.and_then(texts);
+            let google_href = google_link(
+                &o.name,
+                start,
+                end,
+                &absolute(&page_href).unwrap_or_else(|| page_href.clone()),
+                description_text.as_deref(),
+            );
             ObservanceView {
                 name: o.name.clone(),
                 anchor: o.anchor.clone(),
@@ -173,6 +224,11 @@ pub fn views(
                 is_next: next.contains(&i),
                 next_date: crate::legal::date::format_vi(start),
                 next_date_iso: start.to_string(),
+                page_href,
+                description_text,
+                ics_href,
+                webcal_href,
+                google_href,
             }
         })
         .collect()
@@ -189,32 +245,62 @@ fn newest(callers: &[Idx], sums: &[DocSummary]) -> Vec<Idx> {
     v
 }
 
-/// Full lists of the plans calling for each observance that has more than [`SHOWN`].
-pub fn caller_lists(obs: &[Observance], lib: &Library) -> Vec<super::lists::ListSpec> {
+/// A Google Calendar "create event" link: a yearly, all-day event from the
+/// next occurrence, so a phone without a calendar subscription can still add it.
+fn google_link(
+    name: &str,
+    start: NaiveDate,
+    end: NaiveDate,
+    url: &str,
+    text: Option<&str>,
+) -> String {
+    use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+    let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
+    let details = match text {
+        Some(t) => format!("{t}\n\n{url}"),
+        None => url.to_string(),
+    };
+    format!(
+        "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}/{}&details={}&recur={}",
+        enc(name),
+        start.format("%Y%m%d"),
+        end.format("%Y%m%d"),
+        enc(&details),
+        enc("RRULE:FREQ=YEARLY"),
+    )
+}
+
+/// Lists of the plans calling for each observance: the observance's own page
+/// when it has no `content/campaigns/` page, and the full list when its
+/// campaign page shows only the first [`SHOWN`].
+pub fn caller_lists(obs: &[Observance], lib: &Library) -> Vec<(usize, super::lists::ListSpec)> {
     obs.iter()
-        .filter(|o| o.callers.len() > SHOWN)
-        .map(|o| {
+        .enumerate()
+        .filter(|(_, o)| o.page.is_none() || o.callers.len() > SHOWN)
+        .map(|(k, o)| {
             let mut items = o.callers.clone();
             super::lists::newest_first(lib, &mut items);
-            super::lists::ListSpec {
+            let spec = super::lists::ListSpec {
                 path: format!("/calendar/{}/", o.anchor),
-                title: format!("Kế hoạch hưởng ứng {}", o.name),
+                title: o.name.clone(),
                 intro: format!(
-                    "Các kế hoạch hưởng ứng {} ({}).",
+                    "{} ({} hằng năm) và các kế hoạch hưởng ứng.",
                     o.name,
                     when_label(o.when)
                 ),
                 items,
                 facets: false,
                 children: Vec::new(),
-            }
+            };
+            (k, spec)
         })
         .collect()
 }
 
-/// The twelve months, in order, each with its observances.
-pub fn months(views: &[ObservanceView]) -> Vec<MonthView> {
-    (1..=12)
+/// The twelve months from `first` (the current month) on, each with its observances.
+pub fn months(views: &[ObservanceView], first: u32) -> Vec<MonthView> {
+    (0..12)
+        .map(|k| (first - 1 + k) % 12 + 1)
         .map(|m| MonthView {
             number: m,
             name: format!("Tháng {m}"),
@@ -232,67 +318,62 @@ pub fn upcoming(views: &[ObservanceView], n: usize) -> Vec<ObservanceView> {
     v.into_iter().take(n).cloned().collect()
 }
 
-/// The `.ics` feed for `obs` (all, or one jurisdiction's).
-#[allow(
-    clippy::too_many_arguments,
-    reason = "plain values from the build, grouped nowhere else"
-)]
-pub fn feed(
-    obs: &[&Observance],
-    lib: &Library,
-    name: &str,
+/// The year every feed's series starts in. A constant, not the build year:
+/// subscribers' apps key events by `UID` and `DTSTART`, and a series that
+/// moved each January would show up twice or lose its edits. 2000 is a leap
+/// year, so a 29/2 observance starts on its own day.
+pub const SERIES_YEAR: i32 = 2000;
+
+/// The feed event of each observance, in `obs` order. Its text depends on the
+/// observance alone (never on the feed), so a `UID` reads the same wherever
+/// it appears: the national feed, a place's feed, the observance's own.
+pub fn events(
+    obs: &[Observance],
+    views: &[ObservanceView],
     host: &str,
-    calendar_url: &str,
-    stamp: chrono::NaiveDateTime,
-    year: i32,
-    descriptions: &dyn Fn(Idx) -> Option<String>,
-) -> String {
-    let events: Vec<IcsEvent> = obs
-        .iter()
-        .map(|o| {
-            let (start, end) = span_in(o.when, year);
-            // A national observance can have thousands of plans; a calendar
-            // entry names the first few and links to the rest.
-            const SHOWN: usize = 10;
-            let mut callers: Vec<String> = o
-                .callers
-                .iter()
-                .take(SHOWN)
-                .map(|&c| {
-                    let d = &lib.nodes[c].doc;
-                    match &d.number {
-                        Some(n) => format!("{} ({})", d.title, n.display),
-                        None => d.title.clone(),
-                    }
-                })
-                .collect();
-            if o.callers.len() > SHOWN {
-                callers.push(format!("… và {} kế hoạch khác", o.callers.len() - SHOWN));
+    absolute: &dyn Fn(&str) -> String,
+) -> Vec<IcsEvent> {
+    obs.iter()
+        .zip(views)
+        .map(|(o, v)| {
+            let (start, end) = span_in(o.when, SERIES_YEAR);
+            let url = Some(absolute(&v.page_href)).filter(|u| u.contains("://"));
+            let mut description = v.description_text.clone().unwrap_or_default();
+            let more = match (o.callers.len(), &url) {
+                (0, None) => String::new(),
+                (0, Some(u)) => u.clone(),
+                (n, None) => format!("{n} kế hoạch hưởng ứng."),
+                (n, Some(u)) => format!("{n} kế hoạch hưởng ứng: {u}"),
+            };
+            if !description.is_empty() && !more.is_empty() {
+                description.push_str("\n\n");
             }
-            let mut description = o.page.and_then(descriptions).unwrap_or_default();
-            if !callers.is_empty() {
-                if !description.is_empty() {
-                    description.push_str("\n\n");
-                }
-                description.push_str("Kế hoạch hưởng ứng:\n");
-                description.push_str(&callers.join("\n"));
-            }
+            description.push_str(&more);
             IcsEvent {
                 uid: format!("{}@{host}", o.anchor),
                 start,
                 end,
                 summary: o.name.clone(),
                 description,
-                url: format!("{calendar_url}#{}", o.anchor),
+                url,
             }
         })
-        .collect();
-    super::ics::write(&IcsFeed {
+        .collect()
+}
+
+/// A feed of the given events; None when there are none (RFC 5545 needs at
+/// least one component, and an empty calendar helps nobody).
+pub fn feed(events: &[&IcsEvent], name: &str, stamp: chrono::NaiveDateTime) -> Option<String> {
+    if events.is_empty() {
+        return None;
+    }
+    let events: Vec<IcsEvent> = events.iter().map(|&e| e.clone()).collect();
+    Some(super::ics::write(&IcsFeed {
         name,
         prodid: "-//planportal//planportal//VI",
         stamp,
         events: &events,
-    })
+    }))
 }
 
 #[cfg(test)]

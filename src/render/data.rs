@@ -183,19 +183,6 @@ pub fn script_json(json: &str) -> String {
     out
 }
 
-/// `/sitemap.xml`: every page path given, with absolute URLs.
-pub fn sitemap(cfg: &Config, paths: &[String]) -> Vec<u8> {
-    let mut s = String::with_capacity(paths.len() * 80 + 200);
-    s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for p in paths {
-        s.push_str("  <url><loc>");
-        s.push_str(&escape(&cfg.absolute(p)));
-        s.push_str("</loc></url>\n");
-    }
-    s.push_str("</urlset>\n");
-    s.into_bytes()
-}
-
 /// `/atom.xml`: the latest plans. `updated` is the newest plan's date, not
 /// the clock, so an unchanged site gives an unchanged feed.
 pub fn atom(

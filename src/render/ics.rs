@@ -20,16 +20,17 @@ use std::fmt::Write as _;
 pub struct IcsEvent {
     /// Stable, given by the caller (e.g. "ngay-dan-so-the-gioi-0711@portal.example").
     pub uid: String,
-    /// First day (a year chosen by the caller). A 29 February start only
-    /// recurs in leap years (RFC 5545 §3.3.10 drops invalid dates).
+    /// First day (a year chosen by the caller, the same in every build). A
+    /// 29 February start recurs on February's last day.
     pub start: NaiveDate,
     /// Exclusive end: the day after, or the 1st of next month for a
     /// month-long campaign. Must be after `start`.
     pub end: NaiveDate,
     pub summary: String,
     pub description: String,
-    /// Absolute URL back to the portal.
-    pub url: String,
+    /// Absolute URL back to the portal (none when the site has no absolute
+    /// `base_url`: a path alone is not a URI).
+    pub url: Option<String>,
 }
 
 /// A whole feed.
@@ -71,16 +72,30 @@ pub fn write(feed: &IcsFeed<'_>) -> String {
         content_line(&mut out, &format!("DTSTAMP:{stamp}"));
         content_line(&mut out, &format!("DTSTART;VALUE=DATE:{}", date(ev.start)));
         content_line(&mut out, &format!("DTEND;VALUE=DATE:{}", date(ev.end)));
-        content_line(&mut out, "RRULE:FREQ=YEARLY");
+        content_line(&mut out, rrule(ev.start));
         content_line(&mut out, &format!("SUMMARY:{}", text(&ev.summary)));
         content_line(&mut out, &format!("DESCRIPTION:{}", text(&ev.description)));
-        content_line(&mut out, &format!("URL:{}", uri(&ev.url)));
+        if let Some(url) = &ev.url {
+            content_line(&mut out, &format!("URL:{}", uri(url)));
+        }
         // Observances are reminders, not appointments: don't block free/busy.
         content_line(&mut out, "TRANSP:TRANSPARENT");
         content_line(&mut out, "END:VEVENT");
     }
     content_line(&mut out, "END:VCALENDAR");
     out
+}
+
+/// Yearly from the start. A 29 February series would recur only in leap
+/// years (RFC 5545 §3.3.10 drops invalid dates): it falls on February's last
+/// day instead, every year.
+fn rrule(start: NaiveDate) -> &'static str {
+    use chrono::Datelike;
+    if (start.month(), start.day()) == (2, 29) {
+        "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"
+    } else {
+        "RRULE:FREQ=YEARLY"
+    }
 }
 
 fn date(d: NaiveDate) -> String {
@@ -171,7 +186,7 @@ mod tests {
             end: d(2025, 7, 12),
             summary: summary.into(),
             description: String::new(),
-            url: "https://portal.example/".into(),
+            url: Some("https://portal.example/".into()),
         }
     }
 
@@ -240,7 +255,7 @@ mod tests {
                 end: d(2025, 7, 12),
                 summary: "Ngày Dân số thế giới".into(),
                 description: "Hưởng ứng Ngày Dân số thế giới 11/7.".into(),
-                url: "https://portal.example/ke-hoach/dan-so/#ngay-11-7".into(),
+                url: Some("https://portal.example/ke-hoach/dan-so/#ngay-11-7".into()),
             },
             IcsEvent {
                 uid: "thang-hanh-dong-dan-so-12@portal.example".into(),
@@ -249,7 +264,7 @@ mod tests {
                 summary: "Tháng hành động quốc gia về Dân số".into(),
                 description: "Cả tháng 12: tuyên truyền, vận động; nâng cao chất lượng dân số."
                     .into(),
-                url: "https://portal.example/ke-hoach/dan-so/#thang-12".into(),
+                url: Some("https://portal.example/ke-hoach/dan-so/#thang-12".into()),
             },
         ];
         let got = write(&IcsFeed {
@@ -345,7 +360,7 @@ mod tests {
         let got = one(IcsEvent {
             summary: r"a;b,c\d".to_string() + "\ne\r\nf\rg\u{7}h\ti",
             description: "Dòng 1\nDòng 2".into(),
-            url: "https://portal.example/a;b,c?x=1&y=2".into(),
+            url: Some("https://portal.example/a;b,c?x=1&y=2".into()),
             ..event("")
         });
         assert_well_formed(&got);
@@ -383,7 +398,7 @@ mod tests {
     #[test]
     fn url_bytes_no_uri_may_hold_are_percent_encoded() {
         let got = one(IcsEvent {
-            url: "https://portal.example/dân số\r\nX:1".into(),
+            url: Some("https://portal.example/dân số\r\nX:1".into()),
             ..event("x")
         });
         assert!(got.contains("\r\nURL:https://portal.example/d%C3%A2n%20s%E1%BB%91%0D%0AX:1\r\n"));
@@ -425,15 +440,13 @@ mod tests {
     }
 
     #[test]
-    fn empty_feed_is_a_valid_calendar() {
-        let got = write(&IcsFeed {
-            name: "Lịch",
-            prodid: "-//planportal//planportal 0.1//VI",
-            stamp: stamp(),
-            events: &[],
+    fn leap_day_recurs_on_the_last_day_of_february() {
+        let got = one(IcsEvent {
+            start: d(2000, 2, 29),
+            end: d(2000, 3, 1),
+            ..event("x")
         });
-        assert!(got.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
-        assert!(got.ends_with("X-WR-CALNAME:Lịch\r\nEND:VCALENDAR\r\n"));
-        assert_well_formed(&got);
+        assert!(got.contains("\r\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\r\n"));
+        assert!(!one(event("x")).contains("BYMONTH"));
     }
 }

@@ -69,6 +69,9 @@ pub fn input_fp(env: &Env<'_>, job: Job, sfp: &[u64]) -> Option<u64> {
             for &i in &l.items[from..to] {
                 sfp[i].hash(&mut h);
             }
+            if let Some(&k) = env.obs_lists.get(&spec) {
+                obs_fp(&env.obs_views[k], &mut h);
+            }
             if super::lists::shows_filters(page) {
                 for c in &l.children {
                     (&c.name, &c.href).hash(&mut h);
@@ -79,7 +82,9 @@ pub fn input_fp(env: &Env<'_>, job: Job, sfp: &[u64]) -> Option<u64> {
             }
         }
         Job::Calendar => {
+            env.now.date().hash(&mut h);
             for o in &env.obs_views {
+                obs_fp(o, &mut h);
                 (
                     &o.name,
                     &o.anchor,
@@ -117,6 +122,11 @@ pub fn input_fp(env: &Env<'_>, job: Job, sfp: &[u64]) -> Option<u64> {
     Some(h.finish())
 }
 
+/// Everything an observance's card shows (its page, its list, the calendar).
+fn obs_fp(o: &super::calendar::ObservanceView, h: &mut impl Hasher) {
+    serde_json::to_string(o).unwrap_or_default().hash(h);
+}
+
 fn facets_fp(env: &Env<'_>, h: &mut impl Hasher) {
     let f = &env.facets;
     for x in f
@@ -136,6 +146,13 @@ fn doc_fp(env: &Env<'_>, i: Idx, sfp: &[u64], h: &mut impl Hasher) {
     (sfp[i], &d.body, &d.signer, &d.path, lib.nodes[i].stub).hash(h);
     for c in &d.campaigns {
         (&c.name, c.when).hash(h);
+        let anchor = super::view::campaign_anchor(&c.name, c.when);
+        if let Some(&k) = env.obs_by_anchor.get(&anchor) {
+            env.obs_views[k].page_href.hash(h);
+            if lib.nodes[i].doc.section == crate::content::model::Section::Campaign {
+                obs_fp(&env.obs_views[k], h);
+            }
+        }
     }
     for l in lib.basis[i].iter().chain(&lib.cites[i]) {
         (&l.text, &l.number, l.date, sfp[l.target]).hash(h);

@@ -10,6 +10,7 @@ mod md_safety;
 pub mod pages;
 pub mod safe_url;
 pub mod sample;
+pub mod sitemap;
 pub mod template_guard;
 pub mod templates;
 pub mod view;
@@ -17,7 +18,7 @@ pub mod view;
 use std::collections::HashMap;
 use std::path::Path;
 
-use chrono::{Datelike, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -27,6 +28,7 @@ use crate::graph::Library;
 use crate::output::Output;
 use crate::text::slug_of_name;
 use pages::{Env, Job};
+use view::place_name;
 
 /// Counts for the summary line.
 #[derive(Debug, Default, Clone, Copy)]
@@ -172,10 +174,21 @@ pub fn render_site(
     };
     let descriptions = &got.descriptions;
     let site_files = || -> anyhow::Result<usize> {
-        let mut sitemap_paths: Vec<String> =
-            jobs.iter().filter_map(|&j| env.path_of(j).1).collect();
-        sitemap_paths.sort();
-        out.put("sitemap.xml", &data::sitemap(cfg, &sitemap_paths))?;
+        let mut entries: Vec<sitemap::Entry> = jobs
+            .iter()
+            .filter_map(|&j| {
+                Some(sitemap::Entry {
+                    path: env.sitemap_path(j)?,
+                    lastmod: env.lastmod(j),
+                })
+            })
+            .collect();
+        entries.sort();
+        let maps = sitemap::files(cfg, &entries, sitemap::LIMIT);
+        let n_maps = maps.len();
+        for (path, bytes) in maps {
+            out.put(&path, &bytes)?;
+        }
         out.put(
             "atom.xml",
             &data::atom(cfg, lib, &latest, &|i| {
@@ -183,7 +196,10 @@ pub fn render_site(
             }),
         )?;
         out.put("data/documents.json", &data::documents_json(lib))?;
-        Ok(3 + write_feeds(&env, out)? + pages::write_static(opts.root, &cfg.theme, out)?)
+        let robots = sitemap::robots(cfg);
+        Ok(2 + n_maps
+            + write_feeds(&env, out)?
+            + pages::write_static(opts.root, &cfg.theme, &[("robots.txt", &robots)], out)?)
     };
     let ((search, site), (results, errs)) = rayon::join(
         || rayon::join(search_files, site_files),
@@ -257,70 +273,69 @@ fn search_order(lib: &Library) -> Vec<usize> {
     v
 }
 
-/// `/calendar.ics` and one feed per jurisdiction (its own and its
-/// sub-jurisdictions' observances).
+/// `/calendar.ics`, one feed per observance (`/calendar/<anchor>.ics`) and
+/// one per place that has documents (`/jurisdictions/<slug>/calendar.ics`:
+/// the observances its page lists). A feed with no event is not written.
 fn write_feeds(env: &Env<'_>, out: &dyn Output) -> anyhow::Result<usize> {
     let host = host_of(&env.cfg.base_url);
-    let cal_url = env.cfg.absolute("/calendar/");
-    let year = env.now.year();
-    // Only `content/campaigns/` pages are described; a read error already
-    // failed their page.
-    let desc = |i: usize| {
-        pages::body_text(env.root, &env.lib.nodes[i].doc)
-            .ok()?
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .map(|l| l.trim().to_string())
+    let absolute = |href: &str| env.absolute(href);
+    let events = calendar::events(&env.observances, &env.obs_views, &host, &absolute);
+    let mut count = 0;
+    let mut put = |path: String, feed: Option<String>| -> anyhow::Result<()> {
+        if let Some(ics) = feed {
+            out.put(&path, ics.as_bytes())?;
+            count += 1;
+        }
+        Ok(())
     };
-    let all: Vec<&calendar::Observance> = env.observances.iter().collect();
+    let all: Vec<&ics::IcsEvent> = events.iter().collect();
     let name = format!("{} – Lịch truyền thông", env.cfg.title);
-    out.put(
-        "calendar.ics",
-        calendar::feed(&all, env.lib, &name, &host, &cal_url, env.now, year, &desc).as_bytes(),
-    )?;
-    let mut count = 1;
-    // Each place's feed lists only its own (and its sub-places') plans.
-    let mut by_place: HashMap<String, (String, Vec<calendar::Observance>)> = HashMap::new();
-    for o in &env.observances {
-        let mut here: HashMap<String, (String, Vec<usize>)> = HashMap::new();
+    put("calendar.ics".into(), calendar::feed(&all, &name, env.now))?;
+    for (o, ev) in env.observances.iter().zip(&events) {
+        let name = format!("{} – {}", env.cfg.title, o.name);
+        put(
+            format!("calendar/{}.ics", o.anchor),
+            calendar::feed(&[ev], &name, env.now),
+        )?;
+    }
+    // Which observances each place's page shows: called for by a document
+    // there, below it, above it, or nationally.
+    let mut by_place: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, o) in env.observances.iter().enumerate() {
         for &c in &o.callers {
-            for level in env.lib.nodes[c]
-                .doc
-                .jurisdiction
-                .as_deref()
-                .map(jurisdiction_chain)
-                .unwrap_or_default()
-            {
-                here.entry(slug_of_name(&level))
-                    .or_insert_with(|| (level, Vec::new()))
-                    .1
-                    .push(c);
+            let Some(j) = env.lib.nodes[c].doc.jurisdiction.as_deref() else {
+                continue;
+            };
+            for level in jurisdiction_chain(j) {
+                by_place.entry(slug_of_name(&level)).or_default().push(k);
             }
         }
-        for (slug, (name, callers)) in here {
-            let entry = by_place.entry(slug).or_insert_with(|| (name, Vec::new()));
-            entry.1.push(calendar::Observance {
-                callers,
-                ..o.clone()
-            });
-        }
     }
+    let national = by_place
+        .get(&slug_of_name("Trung ương"))
+        .cloned()
+        .unwrap_or_default();
     for f in &env.facets.jurisdictions {
         let slug = f
             .href
             .trim_start_matches("/jurisdictions/")
             .trim_end_matches('/');
-        let (place, obs) = by_place
-            .remove(slug)
-            .unwrap_or_else(|| (f.name.clone(), Vec::new()));
-        let obs: Vec<&calendar::Observance> = obs.iter().collect();
-        let name = format!("{} – Lịch truyền thông {place}", env.cfg.title);
-        let ics = calendar::feed(&obs, env.lib, &name, &host, &cal_url, env.now, year, &desc);
-        out.put(
-            &format!("jurisdictions/{slug}/calendar.ics"),
-            ics.as_bytes(),
+        let mut ks: Vec<usize> = national.clone();
+        for level in jurisdiction_chain(&f.name) {
+            ks.extend(by_place.get(&slug_of_name(&level)).into_iter().flatten());
+        }
+        ks.sort_unstable();
+        ks.dedup();
+        let evs: Vec<&ics::IcsEvent> = ks.iter().map(|&k| &events[k]).collect();
+        let name = format!(
+            "{} – Lịch truyền thông {}",
+            env.cfg.title,
+            place_name(&f.name)
+        );
+        put(
+            format!("jurisdictions/{slug}/calendar.ics"),
+            calendar::feed(&evs, &name, env.now),
         )?;
-        count += 1;
     }
     Ok(count)
 }

@@ -51,6 +51,11 @@ pub struct Env<'a> {
     pub facets: Facets,
     /// Rendered bodies of `content/campaigns/` pages, for the calendar.
     pub campaign_html: HashMap<Idx, String>,
+    /// Which observance a list shows (by index into `lists`, `observances`):
+    /// the observance's own page, or the full list of its plans.
+    pub obs_lists: HashMap<usize, usize>,
+    /// Observance index by anchor, for links from a document's campaigns.
+    pub obs_by_anchor: HashMap<String, usize>,
     pub now: NaiveDateTime,
     /// Serve only: rendered bodies from the previous build, reused when unchanged.
     pub md_cache: Option<&'a MdCache>,
@@ -115,7 +120,7 @@ impl<'a> Env<'a> {
         inc: Option<&super::Incremental<'a>>,
     ) -> Result<Env<'a>, Vec<Diagnostic>> {
         let today = now.date();
-        let site = SiteView {
+        let mut site = SiteView {
             title: cfg.title.clone(),
             description: cfg.description.clone(),
             base: cfg.base_path(),
@@ -125,12 +130,18 @@ impl<'a> Env<'a> {
             today: crate::legal::date::format_vi(today),
             year: today.year(),
             live_reload,
+            has_calendar: false,
+            share_image: if cfg.share_image.contains("://") {
+                cfg.share_image.clone()
+            } else {
+                cfg.absolute(&cfg.share_image)
+            },
         };
         let t = std::time::Instant::now();
         let item_cache = inc.map(|i| i.items);
         // Lists and observances need only the graph: they are gathered on
         // one core while the other renders the list items.
-        let (items, (observances, (lists, facets))) = rayon::join(
+        let (items, (observances, ((lists, facets), obs_lists))) = rayon::join(
             || {
                 let mut sums = view::summaries(lib, &site);
                 let sfp: Vec<u64> = sums.iter().map(super::incremental::summary_fp).collect();
@@ -140,8 +151,12 @@ impl<'a> Env<'a> {
                 let observances = calendar::gather(lib);
                 let mut lists = lists::specs(lib);
                 lists.0.extend(lists::related_specs(lib));
-                lists.0.extend(calendar::caller_lists(&observances, lib));
-                (observances, lists)
+                let mut obs_lists = HashMap::new();
+                for (k, spec) in calendar::caller_lists(&observances, lib) {
+                    obs_lists.insert(lists.0.len(), k);
+                    lists.0.push(spec);
+                }
+                (observances, (lists, obs_lists))
             },
         );
         let (sums, sfp) = items.map_err(|errs| {
@@ -152,24 +167,41 @@ impl<'a> Env<'a> {
             };
             errs.into_iter().map(at).collect::<Vec<_>>()
         })?;
+        site.has_calendar = !observances.is_empty();
         let t = crate::timing::phase("  items+lists", t);
+        let mut campaign_text: HashMap<Idx, String> = HashMap::new();
         let campaign_html: HashMap<Idx, String> = observances
             .iter()
             .filter_map(|o| o.page)
             .map(|i| {
                 let body = body_text(root, &lib.nodes[i].doc).map_err(|e| vec![e])?;
-                Ok((i, markdown::render(&body, cfg.raw_html, &|_| None).html))
+                let rendered = markdown::render(&body, cfg.raw_html, &|_| None);
+                if let Some(p) = first_paragraph(&body) {
+                    campaign_text.insert(i, p);
+                }
+                Ok((i, rendered.html))
             })
             .collect::<Result<_, Vec<Diagnostic>>>()?;
+        let absolute = |href: &str| {
+            let url = absolute_url(cfg, &site, href);
+            url.contains("://").then_some(url)
+        };
         let obs_views = calendar::views(
             &observances,
             &sums,
             &|i| campaign_html.get(&i).cloned(),
+            &|i| campaign_text.get(&i).cloned(),
             &site.href("/calendar/"),
+            &absolute,
             today,
             3,
         );
         crate::timing::phase("  calendar", t);
+        let obs_by_anchor = observances
+            .iter()
+            .enumerate()
+            .map(|(k, o)| (o.anchor.clone(), k))
+            .collect();
         Ok(Env {
             lib,
             root,
@@ -182,6 +214,8 @@ impl<'a> Env<'a> {
             lists,
             facets,
             campaign_html,
+            obs_lists,
+            obs_by_anchor,
             now,
             md_cache: inc.map(|i| i.md_cache),
             prev: inc.map(|i| i.prev),
@@ -189,6 +223,37 @@ impl<'a> Env<'a> {
             item_cache,
             aggregates: inc.is_none_or(|i| i.aggregates),
         })
+    }
+
+    /// The absolute URL of a link made by [`SiteView::href`] (still relative
+    /// when the site has no absolute `base_url`).
+    pub fn absolute(&self, href: &str) -> String {
+        absolute_url(self.cfg, &self.site, href)
+    }
+
+    /// The site path a job has in the sitemap: none for the 404 page and for
+    /// pages marked `noindex` (stubs).
+    pub fn sitemap_path(&self, job: Job) -> Option<String> {
+        match job {
+            Job::Doc(i) if self.lib.nodes[i].stub => None,
+            _ => self.path_of(job).1,
+        }
+    }
+
+    /// A page's `lastmod`: a document's own date, a list's newest document,
+    /// the site's newest for the other pages. Never the clock.
+    pub fn lastmod(&self, job: Job) -> Option<chrono::NaiveDate> {
+        let date = |i: Idx| self.lib.nodes[i].doc.date;
+        match job {
+            Job::Doc(i) => date(i),
+            // Lists are newest first, undated last.
+            Job::List { spec, .. } => self.lists[spec].items.first().and_then(|&i| date(i)),
+            _ => self.lists[..2]
+                .iter()
+                .flat_map(|l| l.items.first())
+                .filter_map(|&i| date(i))
+                .max(),
+        }
     }
 
     /// Every page of the site.
@@ -224,6 +289,27 @@ impl<'a> Env<'a> {
             Job::NotFound => ("404.html".into(), None),
         }
     }
+}
+
+fn absolute_url(cfg: &Config, site: &SiteView, href: &str) -> String {
+    let path = href
+        .strip_prefix(site.base.trim_end_matches('/'))
+        .unwrap_or(href);
+    cfg.absolute(path)
+}
+
+/// The first paragraph of a Markdown text as one line of plain text (a
+/// campaign's "what to do", for feeds and calendar links).
+fn first_paragraph(md: &str) -> Option<String> {
+    let para: Vec<&str> = md
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty() || l.starts_with('#'))
+        .take_while(|l| !l.is_empty())
+        .collect();
+    let text = markdown::render_plain(&para.join("\n"), crate::config::RawHtml::Escape).text;
+    let text = crate::text::collapse_ws(&text);
+    (!text.is_empty()).then_some(text)
 }
 
 /// Renders every document's list item once, in parallel.
@@ -458,6 +544,7 @@ fn render_job_fresh(
                     })
                     .collect(),
                 facets: (l.facets && lists::shows_filters(page)).then_some(&env.facets),
+                observance: env.obs_lists.get(&spec).map(|&k| &env.obs_views[k]),
                 children: l
                     .children
                     .iter()
@@ -496,9 +583,10 @@ fn render_job_fresh(
         }
         Job::Calendar => {
             let page = CalendarPage {
-                months: calendar::months(&env.obs_views),
+                months: calendar::months(&env.obs_views, env.now.date().month()),
                 upcoming: calendar::upcoming(&env.obs_views, 3),
-                ics_href: env.site.href("/calendar.ics"),
+                ics_href: (!env.observances.is_empty()).then(|| env.site.href("/calendar.ics")),
+                today_iso: env.now.date().to_string(),
             };
             render(env, "calendar.html", &path, Frame {
                 site: &env.site,
@@ -645,13 +733,17 @@ struct ListPage<'a> {
     page_links: Vec<PageLink>,
     facets: Option<&'a Facets>,
     children: Vec<lists::Facet>,
+    /// On an observance's list: the observance (next date, add to calendar).
+    observance: Option<&'a ObservanceView>,
 }
 
 #[derive(Serialize)]
 struct CalendarPage {
     months: Vec<calendar::MonthView>,
     upcoming: Vec<ObservanceView>,
-    ics_href: String,
+    /// None when no observance exists (no feed is written).
+    ics_href: Option<String>,
+    today_iso: String,
 }
 
 #[derive(Serialize)]
@@ -744,14 +836,20 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> Result<(DocPage, String), Diagnostic> 
             .map(|c| view::CampaignRef {
                 name: c.name.clone(),
                 when: view::when_label(c.when),
-                href: format!(
-                    "{}#{}",
-                    env.site.href("/calendar/"),
-                    view::campaign_anchor(&c.name, c.when)
-                ),
+                href: {
+                    let anchor = view::campaign_anchor(&c.name, c.when);
+                    match env.obs_by_anchor.get(&anchor) {
+                        Some(&k) => env.obs_views[k].page_href.clone(),
+                        None => format!("{}#{anchor}", env.site.href("/calendar/")),
+                    }
+                },
             })
             .collect(),
         jsonld: data::jsonld(lib, i, env.cfg),
+        observance: (d.section == Section::Campaign)
+            .then(|| env.observances.iter().position(|o| o.page == Some(i)))
+            .flatten()
+            .map(|k| env.obs_views[k].clone()),
         source: d.path.display().to_string(),
         doc: summary,
     };
@@ -837,13 +935,18 @@ fn describe(s: &DocSummary, text: &str) -> String {
     out
 }
 
-/// Copies the theme's static files: built-in first, then the site's own.
+/// Copies the theme's static files: `generated` defaults first, then the
+/// built-in theme's, then the site's own (each replacing the one before).
 pub fn write_static(
     root: &std::path::Path,
     theme: &str,
+    generated: &[(&str, &[u8])],
     out: &dyn Output,
 ) -> anyhow::Result<usize> {
-    let mut files: std::collections::BTreeMap<String, Vec<u8>> = std::collections::BTreeMap::new();
+    let mut files: std::collections::BTreeMap<String, Vec<u8>> = generated
+        .iter()
+        .map(|(p, b)| (p.to_string(), b.to_vec()))
+        .collect();
     if let Some(dir) = templates::DEFAULT_THEME.get_dir("static") {
         for f in templates::embedded_files(dir) {
             let rel = f.path().strip_prefix("static").unwrap_or(f.path());

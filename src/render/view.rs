@@ -25,6 +25,10 @@ pub struct SiteView {
     pub year: i32,
     /// True only under `planportal serve`: templates add the reload script.
     pub live_reload: bool,
+    /// The site has observances, so `/calendar.ics` exists.
+    pub has_calendar: bool,
+    /// Absolute URL (when `base_url` is) of the link-preview picture.
+    pub share_image: String,
 }
 
 impl SiteView {
@@ -128,6 +132,8 @@ pub struct DocPage {
     pub campaigns: Vec<CampaignRef>,
     /// schema.org `Legislation` JSON-LD, ready to embed.
     pub jsonld: String,
+    /// On a `content/campaigns/` page: the observance it describes.
+    pub observance: Option<super::calendar::ObservanceView>,
     /// Source file relative to the site root (empty for stubs).
     pub source: String,
 }
@@ -224,6 +230,18 @@ pub fn tree(nodes: &[TreeNode], sums: &[DocSummary]) -> Vec<TreeView> {
 
 pub fn docs(idxs: &[Idx], sums: &[DocSummary]) -> Vec<DocSummary> {
     idxs.iter().map(|&i| sums[i].clone()).collect()
+}
+
+/// A jurisdiction as people say it, nearest level first:
+/// `Lào Cai/phường Thử Nghiệm` → `phường Thử Nghiệm, Lào Cai`.
+pub fn place_name(j: &str) -> String {
+    let parts: Vec<&str> = j
+        .split('/')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .rev()
+        .collect();
+    parts.join(", ")
 }
 
 /// `11/7` or `tháng 12`.

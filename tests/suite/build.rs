@@ -99,11 +99,13 @@ fn folder_with_only_content_builds_every_contract_page() {
         "/404.html",
         "/sitemap.xml",
         "/atom.xml",
-        "/calendar.ics",
+        "/robots.txt",
         "/data/documents.json",
     ] {
         assert!(s.has_page(url), "missing {url} ({})", page_file(url));
     }
+    // No plan calls for an observance: an empty feed is not a calendar.
+    assert!(!s.has_page("/calendar.ics"));
     assert!(s
         .page("/plans/ke-hoach-b/")
         .contains("Kế hoạch Beta về người cao tuổi"));

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use crate::support::*;
 
 /// The unfolded content lines of an .ics file (bytes checked for UTF-8 after unfolding).
-fn unfold(raw: &[u8]) -> Vec<String> {
+pub(super) fn unfold(raw: &[u8]) -> Vec<String> {
     let mut out: Vec<u8> = Vec::new();
     let mut i = 0;
     while i < raw.len() {
@@ -22,7 +22,7 @@ fn unfold(raw: &[u8]) -> Vec<String> {
 }
 
 /// The VEVENTs of a feed, each as its content lines.
-fn events(lines: &[String]) -> Vec<Vec<String>> {
+pub(super) fn events(lines: &[String]) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut cur: Option<Vec<String>> = None;
     for l in lines {
@@ -40,7 +40,7 @@ fn events(lines: &[String]) -> Vec<Vec<String>> {
 }
 
 /// The value of property `name` (with or without parameters) in an event.
-fn prop<'a>(ev: &'a [String], name: &str) -> Option<&'a str> {
+pub(super) fn prop<'a>(ev: &'a [String], name: &str) -> Option<&'a str> {
     ev.iter().find_map(|l| {
         let (head, value) = l.split_once(':')?;
         let key = head.split(';').next()?;

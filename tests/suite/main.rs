@@ -17,6 +17,8 @@ mod data;
 mod drafts;
 mod errors;
 mod escaping;
+mod feeds;
+mod hygiene;
 mod injection;
 mod output;
 mod pages;
