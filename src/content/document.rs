@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::front_matter;
 use super::model::{Campaign, Document, Mention, Reference, Section, When};
 use crate::diag::Diagnostic;
-use crate::legal::{cite, date, number};
+use crate::legal::{cite, date, number, period};
 use crate::position;
 use crate::text::collapse_ws;
 use crate::yaml::{self, Yaml};
@@ -28,6 +28,12 @@ pub const KEYS: &[&str] = &[
     "campaigns",
     "draft",
     "slug",
+    "short_title",
+    "replaces",
+    "amends",
+    "repeals",
+    "expires",
+    "source",
 ];
 
 /// Result of parsing one file: the document when it could be built, and what was wrong.
@@ -176,6 +182,10 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
         draft: false,
         body: super::body::Body::new(&body, split.body.as_ptr() as usize - text.as_ptr() as usize),
         body_line: split.body_line,
+        precision: Default::default(),
+        short_title: None,
+        unnumbered: None,
+        life: Default::default(),
     };
 
     for (key, value) in &map {
@@ -193,8 +203,28 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
                         .join("/")
                 })
             }
-            "number" => doc.number = parse_number(&mut cx, value),
-            "date" => doc.date = parse_doc_date(&mut cx, value),
+            "number" => match blank_number(value) {
+                Some(suffix) => doc.unnumbered = Some(suffix),
+                None => doc.number = parse_number(&mut cx, value),
+            },
+            "date" => {
+                if let Some(p) = parse_doc_date(&mut cx, value) {
+                    doc.date = Some(p.end);
+                    doc.precision = p.precision;
+                }
+            }
+            "short_title" => doc.short_title = cx.text(key, value),
+            "replaces" | "amends" | "repeals" => {
+                let refs = parse_refs(&mut cx, value, key);
+                let life = &mut doc.life;
+                *match key.as_str() {
+                    "replaces" => &mut life.replaces,
+                    "amends" => &mut life.amends,
+                    _ => &mut life.repeals,
+                } = refs;
+            }
+            "expires" => doc.life.expires = parse_expires(&mut cx, value),
+            "source" => doc.life.source = parse_source(&mut cx, value),
             "slug" => {
                 if let Some(s) = parse_slug(&mut cx, value) {
                     doc.slug = s;
@@ -224,10 +254,12 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
     }
 
     require(&mut cx, &mut doc);
+    check_expiry(&mut cx, &doc);
     if doc.type_name.is_none() {
         doc.type_name = doc
             .number
             .as_ref()
+            .or(number::parse(&format!("0{}", doc.unnumbered.as_deref().unwrap_or(""))).as_ref())
             .and_then(|n| n.type_name())
             .map(str::to_string);
         if doc.type_name.is_none() && section == Section::Plan {
@@ -312,17 +344,26 @@ fn parse_number(cx: &mut Ctx<'_>, value: &Yaml) -> Option<number::DocNumber> {
     parsed
 }
 
-fn parse_doc_date(cx: &mut Ctx<'_>, value: &Yaml) -> Option<NaiveDate> {
+fn parse_doc_date(cx: &mut Ctx<'_>, value: &Yaml) -> Option<period::Period> {
     let text = cx.text("date", value)?;
-    match date::parse_date(&text) {
+    match period::parse(&text) {
         Ok(d) => Some(d),
         Err(e) => {
             let pos = cx.value_pos("date");
-            cx.error_at(pos, e.to_string()).help =
-                Some("write `2026-01-15` or `15/1/2026` (day/month/year)".into());
+            cx.error_at(pos, e.to_string()).help = Some(
+                "write `2026-01-15` or `15/1/2026` (day/month/year); when the signed text leaves the day blank, `8/2025`; when it gives only the year, `2024`".into(),
+            );
             None
         }
     }
+}
+
+/// `number: /KH-UBND` (or `…/KH-UBND`): the signed text leaves the number
+/// blank but prints the rest ("Số: /KH-UBND"). Returns `/KH-UBND`.
+fn blank_number(value: &Yaml) -> Option<String> {
+    let t = collapse_ws(&value.as_text()?);
+    let rest = t.trim_start_matches(['…', '.', ' ']);
+    (rest.starts_with('/') && rest.len() > 1).then(|| rest.to_string())
 }
 
 fn parse_slug(cx: &mut Ctx<'_>, value: &Yaml) -> Option<String> {
@@ -378,8 +419,14 @@ fn observance_day(s: &str) -> Result<date::DayMonth, date::DateError> {
 type Pos = (Option<usize>, Option<usize>);
 
 fn parse_basis(cx: &mut Ctx<'_>, value: &Yaml) -> Vec<Reference> {
+    parse_refs(cx, value, "basis")
+}
+
+/// A list of references (`basis`, `replaces`, `amends`, `repeals`): each a
+/// citation as written, a bare number or a mapping.
+fn parse_refs(cx: &mut Ctx<'_>, value: &Yaml, key: &str) -> Vec<Reference> {
     let mut out = Vec::new();
-    for (pos, item) in list_items(cx, value, "basis") {
+    for (pos, item) in list_items(cx, value, key) {
         match item {
             Yaml::Map(m) => {
                 if let Some(r) = basis_mapping(cx, pos, m) {
@@ -398,7 +445,7 @@ fn parse_basis(cx: &mut Ctx<'_>, value: &Yaml) -> Vec<Reference> {
                         line: pos.0,
                     }),
                     None => {
-                        cx.error_at(pos, format!("basis entry `{}` names no document number", collapse_ws(&text)))
+                        cx.error_at(pos, format!("{key} entry `{}` names no document number", collapse_ws(&text)))
                             .help = Some("cite it as `Kết luận số 149-KL/TW ngày 10/4/2025 của Bộ Chính trị`, or give the bare number".into());
                     }
                 },
@@ -406,7 +453,7 @@ fn parse_basis(cx: &mut Ctx<'_>, value: &Yaml) -> Vec<Reference> {
                     let kind = item.kind();
                     cx.error_at(
                         pos,
-                        format!("a basis entry must be a citation or a mapping, found {kind}"),
+                        format!("a {key} entry must be a citation or a mapping, found {kind}"),
                     );
                 }
             },
@@ -662,6 +709,71 @@ fn body_references(body: &str, body_line: usize) -> (Vec<Reference>, Vec<Mention
         }
     }
     (refs, mentions)
+}
+
+/// `expires:` is a full date: the last day the document applies.
+fn parse_expires(cx: &mut Ctx<'_>, value: &Yaml) -> Option<NaiveDate> {
+    let text = cx.text("expires", value)?;
+    match date::parse_date(&text) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            let pos = cx.value_pos("expires");
+            cx.error_at(pos, e.to_string()).help =
+                Some("write the last day it applies: `expires: 2026-12-31` or `31/12/2026`".into());
+            None
+        }
+    }
+}
+
+/// A document cannot stop applying before it is issued.
+fn check_expiry(cx: &mut Ctx<'_>, doc: &Document) {
+    let (Some(exp), Some(start)) = (doc.life.expires, doc.date_start()) else {
+        return;
+    };
+    if exp < start {
+        let pos = cx.value_pos("expires");
+        let issued = doc.date_label().unwrap_or_default();
+        cx.error_at(
+            pos,
+            format!(
+                "`expires` ({}) is before the document's `date` ({issued})",
+                date::format_vi(exp)
+            ),
+        )
+        .help = Some("`expires` is the last day the document applies: on or after its date".into());
+    }
+}
+
+/// `source:` as written, checked for its shape only (the disk is checked in
+/// [`super::source`]): relative to the `.md` file, inside `content/`.
+fn parse_source(cx: &mut Ctx<'_>, value: &Yaml) -> Option<super::model::Source> {
+    let text = cx.text("source", value)?;
+    let pos = cx.value_pos("source");
+    let rel = Path::new(&text);
+    let bad = if rel.is_absolute() || text.starts_with('/') || text.starts_with('\\') {
+        Some("is an absolute path")
+    } else if rel.components().any(|c| {
+        !matches!(
+            c,
+            std::path::Component::Normal(_) | std::path::Component::CurDir
+        )
+    }) || text.contains('\\')
+    {
+        Some("leaves the folder of this file (`..`)")
+    } else {
+        None
+    };
+    if let Some(why) = bad {
+        cx.error_at(pos, format!("`source: {text}` {why}"))
+            .help = Some("put the signed original next to the .md file (or in a folder below it) and write its name: `source: ke-hoach.pdf`".into());
+        return None;
+    }
+    let dir = cx.path.parent().unwrap_or(Path::new(""));
+    Some(super::model::Source {
+        path: dir.join(rel),
+        line: pos.0,
+        size: 0,
+    })
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod document;
 pub mod front_matter;
 pub mod model;
 pub mod observance_names;
+pub mod source;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -112,6 +113,7 @@ pub fn load_file(
         .unwrap_or_default();
     let mut parsed = document::parse(&src.rel, src.section, &stem, &text);
     if let Some(doc) = parsed.document.as_mut() {
+        source::check(root, doc, &mut parsed.diagnostics);
         if !keep_body(doc.body.get().map_or(0, str::len)) {
             doc.body.release(stamp);
         }

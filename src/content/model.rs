@@ -118,6 +118,37 @@ pub struct Document {
     pub body: super::body::Body,
     /// 1-based file line where the body starts.
     pub body_line: usize,
+    /// How much of `date` the signed text gives; `date` is the period's last day.
+    pub precision: crate::legal::period::Precision,
+    /// A short name for lists, breadcrumbs, the basis tree and link previews.
+    pub short_title: Option<String>,
+    /// `/KH-UBND` when the signed text leaves the number blank ("Số: /KH-UBND").
+    pub unnumbered: Option<String>,
+    /// Replacement, amendment, repeal, expiry and the signed original.
+    pub life: Lifecycle,
+}
+
+/// What a document says about its own validity and the ones it changes.
+#[derive(Debug, Clone, Default)]
+pub struct Lifecycle {
+    pub replaces: Vec<Reference>,
+    pub amends: Vec<Reference>,
+    pub repeals: Vec<Reference>,
+    /// The last day it applies.
+    pub expires: Option<NaiveDate>,
+    /// The signed original (`source:`).
+    pub source: Option<Source>,
+}
+
+/// The signed original a document links to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Relative to the site root.
+    pub path: PathBuf,
+    /// Front-matter line, for messages.
+    pub line: Option<usize>,
+    /// Bytes, filled in when the file is checked on disk.
+    pub size: u64,
 }
 
 impl AsRef<Document> for Document {
@@ -130,6 +161,29 @@ impl Document {
     /// URL path of the page: `/plans/<slug>/`.
     pub fn url(&self) -> String {
         format!("/{}/{}/", self.section.dir(), self.slug)
+    }
+
+    /// The name lists and links show: `short_title`, else the title.
+    pub fn short(&self) -> &str {
+        self.short_title.as_deref().unwrap_or(&self.title)
+    }
+
+    /// The first day the date may be (the date itself unless it is a month or year).
+    pub fn date_start(&self) -> Option<NaiveDate> {
+        self.date
+            .map(|d| crate::legal::period::start_of(d, self.precision))
+    }
+
+    /// `15/01/2026`, `tháng 8/2025` or `năm 2024`.
+    pub fn date_label(&self) -> Option<String> {
+        self.date
+            .map(|d| crate::legal::period::label(d, self.precision))
+    }
+
+    /// `2026-01-15`, `2025-08` or `2024`.
+    pub fn date_iso(&self) -> Option<String> {
+        self.date
+            .map(|d| crate::legal::period::iso(d, self.precision))
     }
 }
 

@@ -5,6 +5,7 @@
 //! into edges, then reverse edges are filled in their own pass.
 
 pub mod chain;
+pub mod lifecycle;
 pub mod place;
 pub mod resolve;
 pub mod stub;
@@ -54,6 +55,8 @@ pub struct Library {
     /// Per node: body citation (number key, date) → target, so the renderer can
     /// link the text without resolving again.
     pub body_targets: Vec<HashMap<(String, Option<NaiveDate>), Idx>>,
+    /// Per node: replaces, amends, repeals and their reverse edges.
+    pub relations: Vec<lifecycle::Relations>,
     by_id: HashMap<String, Idx>,
 }
 

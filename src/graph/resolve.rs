@@ -94,7 +94,11 @@ impl NumberIndex {
             .iter()
             .copied()
             .filter(|&i| match (r.date, docs[i].date) {
-                (Some(want), Some(have)) => want == have,
+                (Some(want), Some(have)) => crate::legal::period::Period {
+                    end: have,
+                    precision: docs[i].precision,
+                }
+                .contains(want),
                 (None, Some(have)) => r.pinned_year().is_none_or(|y| y == have.year()),
                 (_, None) => true,
             })
@@ -111,8 +115,10 @@ impl NumberIndex {
                 },
             }
         };
+        // A month or year date is later only when its period starts after
+        // the citing period ends (docs/content-format.md).
         let issued_after =
-            |i: Idx| matches!((docs[i].date, citing.date), (Some(d), Some(c)) if d > c);
+            |i: Idx| matches!((docs[i].date_start(), citing.date), (Some(d), Some(c)) if d > c);
         let timely: Vec<Idx> = dated
             .iter()
             .copied()
@@ -189,6 +195,7 @@ pub fn build<D: Into<Arc<Document>>>(docs: Vec<D>, diags: &mut Diagnostics) -> L
     // Resolution per reference is independent; stubs are merged afterwards in
     // a deterministic pass so the same input always gives the same slugs.
     let mut targets: Vec<(Vec<Target>, Vec<Target>)> = Vec::with_capacity(docs.len());
+    let mut changes: Vec<[Vec<Target>; 3]> = Vec::with_capacity(docs.len());
     for doc in &docs {
         let mut one = |r: &Reference, is_basis: bool| -> Target {
             let scope = index.scope(doc, r);
@@ -212,7 +219,10 @@ pub fn build<D: Into<Arc<Document>>>(docs: Vec<D>, diags: &mut Diagnostics) -> L
         };
         let b: Vec<Target> = doc.basis.iter().map(|r| one(r, true)).collect();
         let c: Vec<Target> = doc.cites.iter().map(|r| one(r, false)).collect();
+        let ch = super::lifecycle::Change::ALL
+            .map(|k| k.refs(doc).iter().map(|r| one(r, true)).collect::<Vec<_>>());
         targets.push((b, c));
+        changes.push(ch);
     }
 
     let taken: HashSet<&str> = docs.iter().map(|d| d.id.as_str()).collect();
@@ -244,6 +254,11 @@ pub fn build<D: Into<Arc<Document>>>(docs: Vec<D>, diags: &mut Diagnostics) -> L
     lib.basis = vec![Vec::new(); n];
     lib.cites = vec![Vec::new(); n];
     lib.body_targets = vec![HashMap::new(); n];
+    lib.relations = vec![Default::default(); n];
+    for (old, ch) in changes.into_iter().enumerate() {
+        let ts = ch.map(|v| v.into_iter().map(map).collect());
+        lib.relations[new_of[old]] = super::lifecycle::links(&nodes[old].doc, ts);
+    }
     for (old, (b, c)) in targets.into_iter().enumerate() {
         let me = new_of[old];
         let doc = &nodes[old].doc;
@@ -280,12 +295,15 @@ pub fn build<D: Into<Arc<Document>>>(docs: Vec<D>, diags: &mut Diagnostics) -> L
         .map(|(i, n)| (n.doc.id.clone(), i))
         .collect();
     lib.fill_backlinks();
+    super::lifecycle::fill_reverse(&mut lib);
     report_stubs(&lib, diags);
+    super::lifecycle::report_stubs(&lib, diags);
+    super::lifecycle::check(&lib, diags);
     super::chain::report_cycles(&lib, diags);
     lib
 }
 
-fn link(r: &Reference, target: Idx) -> Link {
+pub(super) fn link(r: &Reference, target: Idx) -> Link {
     Link {
         text: r.text.clone(),
         number: r.number.display.clone(),

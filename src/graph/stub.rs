@@ -187,6 +187,10 @@ fn document(s: &Draft) -> Document {
         draft: false,
         body: Default::default(),
         body_line: 1,
+        precision: Default::default(),
+        short_title: None,
+        unnumbered: None,
+        life: Default::default(),
     }
 }
 

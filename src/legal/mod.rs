@@ -19,4 +19,5 @@ mod codes;
 pub mod date;
 pub mod issuer;
 pub mod number;
+pub mod period;
 pub(crate) mod text;

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::markdown::escape;
 use crate::config::Config;
 use crate::content::model::Section;
+use crate::graph::lifecycle::{State, Status};
 use crate::graph::{Idx, Library, Link};
 
 #[derive(Serialize)]
@@ -30,6 +31,16 @@ struct DataDoc<'a> {
     implemented_by: Vec<&'a str>,
     cited_by: Vec<&'a str>,
     campaigns: Vec<DataCampaign<'a>>,
+    short_title: Option<&'a str>,
+    status: &'static str,
+    amended: bool,
+    source: Option<String>,
+    replaces: Vec<DataLink<'a>>,
+    replaced_by: Vec<&'a str>,
+    amends: Vec<DataLink<'a>>,
+    amended_by: Vec<&'a str>,
+    repeals: Vec<DataLink<'a>>,
+    repealed_by: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -48,8 +59,8 @@ struct DataCampaign<'a> {
 }
 
 /// `/data/documents.json` as the contract gives it: plans, documents and stubs, by id.
-pub fn documents_json(lib: &Library) -> Vec<u8> {
-    documents_json_inner(lib)
+pub fn documents_json(lib: &Library, statuses: &[Status]) -> Vec<u8> {
+    documents_json_inner(lib, statuses)
 }
 
 fn data_links<'a>(lib: &'a Library, v: &'a [Link]) -> Vec<DataLink<'a>> {
@@ -63,7 +74,7 @@ fn data_links<'a>(lib: &'a Library, v: &'a [Link]) -> Vec<DataLink<'a>> {
         .collect()
 }
 
-fn documents_json_inner<'a>(lib: &'a Library) -> Vec<u8> {
+fn documents_json_inner<'a>(lib: &'a Library, statuses: &[Status]) -> Vec<u8> {
     let ids = |v: &[Idx]| {
         v.iter()
             .map(|&i| lib.nodes[i].doc.id.as_str())
@@ -86,7 +97,7 @@ fn documents_json_inner<'a>(lib: &'a Library) -> Vec<u8> {
                 title: &d.title,
                 issuer: d.issuer.as_deref(),
                 jurisdiction: d.jurisdiction.as_deref(),
-                date: d.date.map(|x| x.to_string()),
+                date: d.date_iso(),
                 basis: links(&lib.basis[i]),
                 cites: links(&lib.cites[i]),
                 implemented_by: ids(&lib.implemented_by[i]),
@@ -103,6 +114,16 @@ fn documents_json_inner<'a>(lib: &'a Library) -> Vec<u8> {
                         month: c.when.month(),
                     })
                     .collect(),
+                short_title: d.short_title.as_deref(),
+                status: statuses[i].state.key(),
+                amended: !statuses[i].amended_by.is_empty(),
+                source: super::status::source_path(d),
+                replaces: links(&lib.relations[i].replaces),
+                replaced_by: ids(&lib.relations[i].replaced_by),
+                amends: links(&lib.relations[i].amends),
+                amended_by: ids(&lib.relations[i].amended_by),
+                repeals: links(&lib.relations[i].repeals),
+                repealed_by: ids(&lib.relations[i].repealed_by),
             }
         })
         .collect();
@@ -113,7 +134,7 @@ fn documents_json_inner<'a>(lib: &'a Library) -> Vec<u8> {
 }
 
 /// schema.org `Legislation` for one document, safe to put inside `<script>`.
-pub fn jsonld(lib: &Library, i: Idx, cfg: &Config) -> String {
+pub fn jsonld(lib: &Library, i: Idx, cfg: &Config, status: &Status) -> String {
     let d = &lib.nodes[i].doc;
     let mut v = serde_json::json!({
         "@context": "https://schema.org",
@@ -130,9 +151,19 @@ pub fn jsonld(lib: &Library, i: Idx, cfg: &Config) -> String {
     if let Some(t) = &d.type_name {
         o.insert("legislationType".into(), t.clone().into());
     }
-    if let Some(date) = d.date {
-        o.insert("legislationDate".into(), date.to_string().into());
+    if let Some(date) = d.date_iso() {
+        o.insert("legislationDate".into(), date.into());
     }
+    if let Some(t) = &d.short_title {
+        o.insert("alternateName".into(), t.clone().into());
+    }
+    // A repealed, replaced or expired document no longer applies; amended
+    // ones still do (schema.org's LegalForceStatus has no "amended").
+    let force = match status.state {
+        State::InForce => "https://schema.org/InForce",
+        _ => "https://schema.org/NotInForce",
+    };
+    o.insert("legislationLegalForce".into(), force.into());
     if let Some(x) = &d.issuer {
         o.insert(
             "legislationPassedBy".into(),
@@ -160,6 +191,32 @@ pub fn jsonld(lib: &Library, i: Idx, cfg: &Config) -> String {
         .collect();
     if !cites.is_empty() {
         o.insert("citation".into(), cites.into());
+    }
+    // legislationChanges covers "amendment, replacement, correction, repeal";
+    // its sub-properties legislationAmends and legislationRepeals say which.
+    // schema.org has no sub-property for replacement: it stays legislationChanges.
+    let rel = &lib.relations[i];
+    let refs = |v: &[Link]| -> Vec<serde_json::Value> {
+        v.iter()
+            .map(|l| {
+                let t = &lib.nodes[l.target].doc;
+                serde_json::json!({ "@type": "Legislation", "@id": cfg.absolute(&t.url()), "name": t.title, "legislationIdentifier": l.number })
+            })
+            .collect()
+    };
+    let changes: Vec<serde_json::Value> = refs(&rel.replaces)
+        .into_iter()
+        .chain(refs(&rel.amends))
+        .chain(refs(&rel.repeals))
+        .collect();
+    if !changes.is_empty() {
+        o.insert("legislationChanges".into(), changes.into());
+    }
+    if !rel.amends.is_empty() {
+        o.insert("legislationAmends".into(), refs(&rel.amends).into());
+    }
+    if !rel.repeals.is_empty() {
+        o.insert("legislationRepeals".into(), refs(&rel.repeals).into());
     }
     script_json(&serde_json::to_string(&v).expect("plain data always serializes"))
 }

@@ -50,6 +50,7 @@ pub fn summary_fp(s: &DocSummary) -> u64 {
     let mut h = hasher();
     (&s.id, &s.href, &s.title, &s.number, &s.type_name, &s.issuer).hash(&mut h);
     (&s.jurisdiction, &s.date, s.stub, s.draft, s.is_plan).hash(&mut h);
+    (&s.full_title, &s.unnumbered, s.status, s.amended).hash(&mut h);
     h.finish()
 }
 
@@ -135,6 +136,7 @@ fn facets_fp(env: &Env<'_>, h: &mut impl Hasher) {
         .chain(&f.issuers)
         .chain(&f.types)
         .chain(&f.years)
+        .chain(&f.statuses)
     {
         (&x.name, &x.href, x.count).hash(h);
     }
@@ -154,7 +156,29 @@ fn doc_fp(env: &Env<'_>, i: Idx, sfp: &[u64], h: &mut impl Hasher) {
             }
         }
     }
-    for l in lib.basis[i].iter().chain(&lib.cites[i]) {
+    env.statuses[i].hash(h);
+    if let Some(src) = &d.life.source {
+        (&src.path, src.size).hash(h);
+    }
+    let rel = &lib.relations[i];
+    for &j in rel
+        .replaced_by
+        .iter()
+        .chain(&rel.amended_by)
+        .chain(&rel.repealed_by)
+    {
+        sfp[j].hash(h);
+    }
+    for &j in env.statuses[i].by.iter() {
+        sfp[j].hash(h);
+    }
+    for l in lib.basis[i]
+        .iter()
+        .chain(&lib.cites[i])
+        .chain(&rel.replaces)
+        .chain(&rel.amends)
+        .chain(&rel.repeals)
+    {
         (&l.text, &l.number, l.date, sfp[l.target]).hash(h);
     }
     let mut stack = chain::basis_tree(lib, i);

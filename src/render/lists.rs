@@ -38,6 +38,8 @@ pub struct Facets {
     pub issuers: Vec<Facet>,
     pub types: Vec<Facet>,
     pub years: Vec<Facet>,
+    /// Plans by status as of the build (filled by `status::specs`).
+    pub statuses: Vec<Facet>,
 }
 
 /// Newest first; undated last; ties by id so the order is stable.

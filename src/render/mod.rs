@@ -11,6 +11,7 @@ pub mod pages;
 pub mod safe_url;
 pub mod sample;
 pub mod sitemap;
+pub mod status;
 pub mod template_guard;
 pub mod templates;
 pub mod view;
@@ -195,11 +196,15 @@ pub fn render_site(
                 descriptions.get(&i).cloned().unwrap_or_default()
             }),
         )?;
-        out.put("data/documents.json", &data::documents_json(lib))?;
+        out.put(
+            "data/documents.json",
+            &data::documents_json(lib, &env.statuses),
+        )?;
         let robots = sitemap::robots(cfg);
         Ok(2 + n_maps
             + write_feeds(&env, out)?
-            + pages::write_static(opts.root, &cfg.theme, &[("robots.txt", &robots)], out)?)
+            + pages::write_static(opts.root, &cfg.theme, &[("robots.txt", &robots)], out)?
+            + status::write_originals(opts.root, lib, out)?)
     };
     let ((search, site), (results, errs)) = rayon::join(
         || rayon::join(search_files, site_files),

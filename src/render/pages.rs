@@ -57,6 +57,8 @@ pub struct Env<'a> {
     /// Observance index by anchor, for links from a document's campaigns.
     pub obs_by_anchor: HashMap<String, usize>,
     pub now: NaiveDateTime,
+    /// Per node: its status as of `now`.
+    pub statuses: Vec<crate::graph::lifecycle::Status>,
     /// Serve only: rendered bodies from the previous build, reused when unchanged.
     pub md_cache: Option<&'a MdCache>,
     /// Per node: fingerprint of its summary (see `incremental::summary_fp`).
@@ -139,11 +141,13 @@ impl<'a> Env<'a> {
         };
         let t = std::time::Instant::now();
         let item_cache = inc.map(|i| i.items);
+        let statuses = crate::graph::lifecycle::statuses(lib, today);
+        let statuses = &statuses;
         // Lists and observances need only the graph: they are gathered on
         // one core while the other renders the list items.
         let (items, (observances, ((lists, facets), obs_lists))) = rayon::join(
             || {
-                let mut sums = view::summaries(lib, &site);
+                let mut sums = view::summaries(lib, &site, statuses);
                 let sfp: Vec<u64> = sums.iter().map(super::incremental::summary_fp).collect();
                 item_html(tera, &site, &mut sums, &sfp, item_cache).map(|()| (sums, sfp))
             },
@@ -156,6 +160,9 @@ impl<'a> Env<'a> {
                     obs_lists.insert(lists.0.len(), k);
                     lists.0.push(spec);
                 }
+                let (by_status, status_facets) = super::status::specs(lib, statuses);
+                lists.0.extend(by_status);
+                lists.1.statuses = status_facets;
                 (observances, (lists, obs_lists))
             },
         );
@@ -217,6 +224,7 @@ impl<'a> Env<'a> {
             obs_lists,
             obs_by_anchor,
             now,
+            statuses: statuses.clone(),
             md_cache: inc.map(|i| i.md_cache),
             prev: inc.map(|i| i.prev),
             sfp,
@@ -845,12 +853,15 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> Result<(DocPage, String), Diagnostic> 
                 },
             })
             .collect(),
-        jsonld: data::jsonld(lib, i, env.cfg),
+        jsonld: data::jsonld(lib, i, env.cfg, &env.statuses[i]),
         observance: (d.section == Section::Campaign)
             .then(|| env.observances.iter().position(|o| o.page == Some(i)))
             .flatten()
             .map(|k| env.obs_views[k].clone()),
         source: d.path.display().to_string(),
+        status: super::status::view(lib, &env.statuses, &env.sums, i),
+        changes: super::status::changes(lib, &env.sums, i),
+        original: super::status::source_view(d, &env.site),
         doc: summary,
     };
     Ok((page, body.text.clone()))

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::content::model::{Document, When};
 use crate::graph::chain::TreeNode;
+use crate::graph::lifecycle::Status;
 use crate::graph::{Idx, Library, Link};
 use crate::legal::date::format_vi;
 use crate::text::slug_of_name;
@@ -58,6 +59,15 @@ pub struct DocSummary {
     pub stub: bool,
     pub draft: bool,
     pub is_plan: bool,
+    /// The full title (`title` is the short one when `short_title` gives it).
+    pub full_title: String,
+    /// `…/KH-UBND (chưa ghi số)` when the signed text leaves the number blank.
+    pub unnumbered: Option<String>,
+    /// `in_force`, `replaced`, `repealed` or `expired`, as of the build.
+    pub status: &'static str,
+    /// The status in words: `Đang có hiệu lực`, `Đã được thay thế`…
+    pub status_label: &'static str,
+    pub amended: bool,
     /// This document as a list item, rendered once from `partials/doc_item.html`
     /// (a document appears in many lists; rendering it once keeps builds linear and fast).
     pub item_html: String,
@@ -136,14 +146,21 @@ pub struct DocPage {
     pub observance: Option<super::calendar::ObservanceView>,
     /// Source file relative to the site root (empty for stubs).
     pub source: String,
+    /// Status as of the build, with the notice for the top of the page.
+    pub status: super::status::StatusView,
+    /// What this document replaces, amends, repeals, and who does so to it.
+    pub changes: super::status::ChangesView,
+    /// The signed original (`source:`), copied beside the page.
+    pub original: Option<super::status::SourceView>,
 }
 
 /// Builds summaries for every node once; pages then clone what they need.
-pub fn summaries(lib: &Library, site: &SiteView) -> Vec<DocSummary> {
+pub fn summaries(lib: &Library, site: &SiteView, statuses: &[Status]) -> Vec<DocSummary> {
     use rayon::prelude::*;
     lib.nodes
         .par_iter()
-        .map(|n| summary(&n.doc, n.stub, site))
+        .zip(statuses)
+        .map(|(n, st)| summary(&n.doc, n.stub, site, st))
         .collect()
 }
 
@@ -165,16 +182,26 @@ impl DocSummary {
             stub: self.stub,
             draft: self.draft,
             is_plan: self.is_plan,
+            full_title: self.full_title.clone(),
+            unnumbered: self.unnumbered.clone(),
+            status: self.status,
+            status_label: self.status_label,
+            amended: self.amended,
             item_html: String::new(),
         }
     }
 }
 
-pub fn summary(d: &Document, stub: bool, site: &SiteView) -> DocSummary {
+pub fn summary(d: &Document, stub: bool, site: &SiteView, status: &Status) -> DocSummary {
     DocSummary {
         id: d.id.clone(),
         href: site.href(&d.url()),
-        title: d.title.clone(),
+        title: d.short().to_string(),
+        full_title: d.title.clone(),
+        unnumbered: d.unnumbered.as_ref().map(|u| format!("…{u} (chưa ghi số)")),
+        status: status.state.key(),
+        status_label: super::status::short_label(status),
+        amended: !status.amended_by.is_empty(),
         number: d.number.as_ref().map(|n| n.display.clone()),
         type_name: d.type_name.clone(),
         issuer: d.issuer.clone(),
@@ -189,8 +216,8 @@ pub fn summary(d: &Document, stub: bool, site: &SiteView) -> DocSummary {
             .as_ref()
             .filter(|_| !stub)
             .map(|j| site.href(&format!("/jurisdictions/{}/", slug_of_name(j)))),
-        date: d.date.map(format_vi),
-        date_iso: d.date.map(|x| x.to_string()),
+        date: d.date_label(),
+        date_iso: d.date_iso(),
         stub,
         draft: d.draft,
         is_plan: d.section == crate::content::model::Section::Plan,
@@ -339,6 +366,11 @@ mod tests {
             stub,
             draft: false,
             is_plan: false,
+            full_title: title.into(),
+            unnumbered: None,
+            status: "in_force",
+            status_label: "Đang có hiệu lực",
+            amended: false,
             item_html: String::new(),
         }
     }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use crate::support::*;
 
-const DOC_KEYS: [&str; 14] = [
+const DOC_KEYS: [&str; 24] = [
     "id",
     "url",
     "stub",
@@ -23,6 +23,16 @@ const DOC_KEYS: [&str; 14] = [
     "implemented_by",
     "cited_by",
     "campaigns",
+    "short_title",
+    "status",
+    "amended",
+    "source",
+    "replaces",
+    "replaced_by",
+    "amends",
+    "amended_by",
+    "repeals",
+    "repealed_by",
 ];
 
 /// The contract's example plan, its three basis documents, and a body
@@ -100,9 +110,18 @@ fn set(ks: &[&str]) -> BTreeSet<String> {
     ks.iter().map(|k| k.to_string()).collect()
 }
 
+/// `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` for a month- or year-precision date.
 fn is_iso_date(v: &Value) -> bool {
-    v.as_str()
-        .is_some_and(|s| s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-')
+    v.as_str().is_some_and(|s| {
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        match b.len() {
+            10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+            7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+            4 => digits(0..4),
+            _ => false,
+        }
+    })
 }
 
 #[test]
@@ -134,7 +153,15 @@ fn every_document_has_exactly_the_contract_keys_and_types() {
             is_iso_date(&d["date"]) || d["date"].is_null(),
             "date of {id}"
         );
-        for list in ["basis", "cites"] {
+        assert!(d["short_title"].is_string() || d["short_title"].is_null());
+        assert!(
+            ["in_force", "replaced", "repealed", "expired"]
+                .contains(&d["status"].as_str().unwrap()),
+            "status of {id}"
+        );
+        assert!(d["amended"].is_boolean());
+        assert!(d["source"].is_string() || d["source"].is_null());
+        for list in ["basis", "cites", "replaces", "amends", "repeals"] {
             for r in d[list].as_array().expect(list) {
                 assert_eq!(
                     keys(r),
@@ -147,7 +174,13 @@ fn every_document_has_exactly_the_contract_keys_and_types() {
                 doc(&j, t); // every target is a document in the file
             }
         }
-        for list in ["implemented_by", "cited_by"] {
+        for list in [
+            "implemented_by",
+            "cited_by",
+            "replaced_by",
+            "amended_by",
+            "repealed_by",
+        ] {
             for x in ids(&d[list]) {
                 doc(&j, &x);
             }

@@ -20,6 +20,7 @@ mod escaping;
 mod feeds;
 mod hygiene;
 mod injection;
+mod lifecycle;
 mod output;
 mod pages;
 mod refs;
