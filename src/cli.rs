@@ -53,6 +53,12 @@ pub struct BuildArgs {
     /// Include plans marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
+    /// Replace a non-empty output folder that no earlier build wrote
+    #[arg(long)]
+    pub force: bool,
+    /// Exit at once (status 2) instead of waiting when another build writes the same output
+    #[arg(long)]
+    pub no_wait: bool,
 }
 
 #[derive(Debug, Args)]

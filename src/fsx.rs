@@ -29,3 +29,7 @@ pub fn rename(from: &Path, to: &Path) -> Result<()> {
     std::fs::rename(from, to)
         .with_context(|| format!("cannot move `{}` to `{}`", from.display(), to.display()))
 }
+
+pub fn remove_file(path: &Path) -> Result<()> {
+    std::fs::remove_file(path).with_context(|| format!("cannot remove `{}`", path.display()))
+}

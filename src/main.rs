@@ -24,6 +24,8 @@ fn main() -> ExitCode {
                 out: a.out,
                 base_url: a.base_url,
                 drafts: a.drafts,
+                force: a.force,
+                no_wait: a.no_wait,
             };
             let report = pipeline::build(&opts);
             print_diagnostics(&report.diagnostics, &opts.root);
@@ -95,7 +97,9 @@ fn summary(cmd: &str, r: &Report, out: Option<&Path>) {
 }
 
 fn exit(r: &Report) -> ExitCode {
-    if r.failed() {
+    if r.refused {
+        ExitCode::from(2)
+    } else if r.failed() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -13,6 +13,8 @@ use crate::content;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::graph::{self, Library};
 use crate::output::disk::Staged;
+use crate::output::guard;
+use crate::output::lock::{OutputLock, Wait};
 use crate::output::Output;
 use crate::render::{self, templates, RenderOptions, Stats};
 
@@ -26,6 +28,10 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Publish drafts too.
     pub drafts: bool,
+    /// Replace a non-empty output folder that no build wrote.
+    pub force: bool,
+    /// Fail at once, instead of waiting, when another build writes the output.
+    pub no_wait: bool,
 }
 
 impl BuildOptions {
@@ -41,6 +47,9 @@ pub struct Report {
     pub stats: Option<Stats>,
     pub documents: usize,
     pub millis: u128,
+    /// The command could not run as asked (an unsafe `--out`, a busy output
+    /// with `--no-wait`): nothing was read or written. Exit status 2.
+    pub refused: bool,
 }
 
 impl Report {
@@ -103,6 +112,7 @@ fn load_content(root: &Path, config: Config, drafts: bool, diags: &mut Diagnosti
     if !drafts {
         docs.retain(|d| !d.draft);
     }
+    content::aliases::link_all(&mut docs, root, diags);
     content::observance_names::check(&docs, diags);
     let t = crate::timing::phase("parse", t);
     let library = graph::resolve::build(docs, diags);
@@ -149,6 +159,7 @@ pub fn check(root: &Path) -> Report {
         diagnostics: diags,
         stats: None,
         millis: start.elapsed().as_millis(),
+        refused: false,
     }
 }
 
@@ -156,6 +167,24 @@ pub fn check(root: &Path) -> Report {
 /// output folder is left exactly as it was.
 pub fn build(opts: &BuildOptions) -> Report {
     let start = Instant::now();
+    // Checked and locked before anything is read: what is refused touches nothing.
+    let guarded = guard::check(&opts.root, &opts.out_dir(), opts.force).and_then(|target| {
+        let wait = if opts.no_wait { Wait::Fail } else { Wait::Wait };
+        OutputLock::acquire(&target, wait).map(|lock| (target, lock))
+    });
+    let (target, lock) = match guarded {
+        Ok(g) => g,
+        Err(d) => {
+            let mut diagnostics = Diagnostics::default();
+            diagnostics.push(d);
+            return Report {
+                diagnostics,
+                refused: true,
+                millis: start.elapsed().as_millis(),
+                ..Report::default()
+            };
+        }
+    };
     let mut diags = Diagnostics::default();
     let (site, tera) = load_with_theme(
         &opts.root,
@@ -175,7 +204,7 @@ pub fn build(opts: &BuildOptions) -> Report {
         }
     };
     if let (false, Some(tera)) = (diags.has_errors(), tera) {
-        match write(&site, &tera, opts) {
+        match write(&site, &tera, &opts.root, &target, &lock) {
             Ok(stats) => report.stats = Some(stats),
             Err(errs) => diags.extend(errs),
         }
@@ -186,10 +215,16 @@ pub fn build(opts: &BuildOptions) -> Report {
     report
 }
 
-fn write(site: &Site, tera: &tera::Tera, opts: &BuildOptions) -> Result<Stats, Vec<Diagnostic>> {
+fn write(
+    site: &Site,
+    tera: &tera::Tera,
+    root: &Path,
+    target: &Path,
+    lock: &OutputLock,
+) -> Result<Stats, Vec<Diagnostic>> {
     let io = |e: anyhow::Error| vec![Diagnostic::error(format!("{e:#}"))];
-    let staged = Staged::begin(&opts.out_dir()).map_err(io)?;
-    let mut stats = render_into(site, tera, &opts.root, false, &staged)?;
+    let staged = Staged::begin(target, lock).map_err(io)?;
+    let mut stats = render_into(site, tera, root, false, &staged)?;
     stats.unchanged = staged.unchanged();
     let t = Instant::now();
     staged.commit().map_err(io)?;

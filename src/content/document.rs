@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::front_matter;
-use super::model::{Campaign, Document, Mention, Reference, Section, When};
+use super::model::{Alias, Campaign, Document, Mention, Reference, Section, Summary, When};
 use crate::diag::Diagnostic;
 use crate::legal::{cite, date, number, period};
 use crate::position;
@@ -28,6 +28,8 @@ pub const KEYS: &[&str] = &[
     "campaigns",
     "draft",
     "slug",
+    "summary",
+    "aliases",
     "short_title",
     "replaces",
     "amends",
@@ -182,6 +184,8 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
         draft: false,
         body: super::body::Body::new(&body, split.body.as_ptr() as usize - text.as_ptr() as usize),
         body_line: split.body_line,
+        summary: None,
+        aliases: Vec::new(),
         precision: Default::default(),
         short_title: None,
         unnumbered: None,
@@ -241,6 +245,8 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
                 }
             },
             "basis" => doc.basis = parse_basis(&mut cx, value),
+            "summary" => doc.summary = parse_summary(&mut cx, value),
+            "aliases" => doc.aliases = parse_aliases(&mut cx, value),
             "campaigns" => doc.campaigns = parse_campaigns(&mut cx, value),
             _ => {
                 let line = cx.key_line(key);
@@ -400,6 +406,71 @@ fn list_items<'y>(cx: &Ctx<'_>, value: &'y Yaml, key: &str) -> Vec<(Pos, &'y Yam
             .collect(),
         other => vec![(cx.value_pos(key), other)],
     }
+}
+
+/// `summary:` is Markdown text: a block (`summary: |`) or one line.
+fn parse_summary(cx: &mut Ctx<'_>, value: &Yaml) -> Option<Summary> {
+    let line = cx.key_line("summary").unwrap_or(cx.yaml_line);
+    match value {
+        Yaml::Null => None,
+        Yaml::String(text) => {
+            let text = text.trim().to_string();
+            if text.is_empty() {
+                return None;
+            }
+            let (refs, _) = body_references(&text, line);
+            Some(Summary { text, line, refs })
+        }
+        other => {
+            let pos = cx.value_pos("summary");
+            let kind = other.kind();
+            cx.error_at(
+                pos,
+                format!("`summary` phải là văn bản (Markdown), không phải {kind}"),
+            )
+            .help = Some(
+                "viết `summary: |` rồi các dòng tóm tắt ở dòng dưới, thụt vào hai dấu cách".into(),
+            );
+            None
+        }
+    }
+}
+
+/// `aliases:` are names a text uses without the number ("Luật Dân số"). One
+/// common word ("Luật", "Kế hoạch") would link every sentence: an alias needs
+/// two words or a number.
+fn parse_aliases(cx: &mut Ctx<'_>, value: &Yaml) -> Vec<Alias> {
+    let mut out: Vec<Alias> = Vec::new();
+    for (pos, item) in list_items(cx, value, "aliases") {
+        let Some(text) = item.as_text().map(|t| collapse_ws(&t)) else {
+            let kind = item.kind();
+            cx.error_at(
+                pos,
+                format!("mỗi bí danh trong `aliases` phải là một tên, không phải {kind}"),
+            )
+            .help = Some("viết `aliases: [Luật Dân số]`".into());
+            continue;
+        };
+        let words = text.split_whitespace().count();
+        if words < 2 && !text.chars().any(|c| c.is_ascii_digit()) {
+            cx.error_at(
+                pos,
+                format!("bí danh `{text}` chỉ là một từ thông dụng: mọi câu có từ này sẽ thành liên kết"),
+            )
+            .help = Some("viết tên đủ để chỉ riêng văn bản này, ít nhất hai từ hoặc có số, ví dụ `Luật Dân số`".into());
+            continue;
+        }
+        if !out
+            .iter()
+            .any(|a| crate::text::fold_key(&a.name) == crate::text::fold_key(&text))
+        {
+            out.push(Alias {
+                name: text,
+                line: pos.0,
+            });
+        }
+    }
+    out
 }
 
 /// An observance's day: `11/7`, or a full date whose year is ignored

@@ -202,3 +202,58 @@ fn a_campaign_date_may_be_a_full_date() {
         .iter()
         .all(|c| c.when == When::Day(date::DayMonth { day: 11, month: 7 })));
 }
+
+#[test]
+fn summary_is_markdown_text_and_never_a_citation() {
+    let src = "---\ntitle: Luật\nnumber: 113/2025/QH15\nsummary: |\n  Kế hoạch năm 2026 dẫn nó cùng **Kết luận số 149-KL/TW**.\n\n  Dòng hai.\n---\n";
+    let p = parse(
+        Path::new("content/documents/l.md"),
+        Section::Document,
+        "l",
+        src,
+    );
+    assert_eq!(errors(&p), vec![]);
+    let d = p.document.unwrap();
+    let s = d.summary.unwrap();
+    assert!(s.text.contains("Dòng hai") && s.text.contains('\n'));
+    assert_eq!(s.line, 4);
+    assert_eq!(s.refs.len(), 1);
+    assert!(d.cites.is_empty(), "summary references are not citations");
+
+    for bad in ["summary: [a, b]\n", "summary:\n  x: 1\n"] {
+        let src = format!("---\ntitle: L\n{bad}---\n");
+        let p = parse(
+            Path::new("content/documents/l.md"),
+            Section::Document,
+            "l",
+            &src,
+        );
+        let e = errors(&p);
+        assert_eq!(e.len(), 1, "{bad}: {e:?}");
+        assert_eq!(e[0].0, Some(3), "{bad}");
+        assert!(e[0].1.contains("summary"), "{e:?}");
+    }
+}
+
+#[test]
+fn an_alias_is_two_words_or_has_a_number() {
+    let src = "---\ntitle: L\nnumber: 113/2025/QH15\naliases:\n  - Luật Dân số\n  - Luật\n  - Đề án 06\n---\n";
+    let p = parse(
+        Path::new("content/documents/l.md"),
+        Section::Document,
+        "l",
+        src,
+    );
+    let e = errors(&p);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].0, Some(6));
+    assert!(e[0].1.contains("`Luật`"));
+    let names: Vec<String> = p
+        .document
+        .unwrap()
+        .aliases
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    assert_eq!(names, ["Luật Dân số", "Đề án 06"]);
+}

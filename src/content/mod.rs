@@ -3,6 +3,7 @@
 //! No cross-file logic lives here except the one check that needs every
 //! file: two files may not claim the same URL.
 
+pub mod aliases;
 pub mod body;
 pub mod controls;
 pub mod document;

@@ -118,6 +118,11 @@ pub struct Document {
     pub body: super::body::Body,
     /// 1-based file line where the body starts.
     pub body_line: usize,
+    /// The editor's summary (`summary:`): shown above the body, its
+    /// references linked but never counted as citations.
+    pub summary: Option<Summary>,
+    /// Names the texts use for this document without its number (`aliases:`).
+    pub aliases: Vec<Alias>,
     /// How much of `date` the signed text gives; `date` is the period's last day.
     pub precision: crate::legal::period::Precision,
     /// A short name for lists, breadcrumbs, the basis tree and link previews.
@@ -149,6 +154,24 @@ pub struct Source {
     pub line: Option<usize>,
     /// Bytes, filled in when the file is checked on disk.
     pub size: u64,
+}
+
+/// A name a text uses for a document without its number: "Luật Dân số".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    pub name: String,
+    /// File line of the entry.
+    pub line: Option<usize>,
+}
+
+/// An editor's summary: Markdown written about a document, not by it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub text: String,
+    /// File line of the `summary:` key.
+    pub line: usize,
+    /// The documents it names, each once (links only).
+    pub refs: Vec<Reference>,
 }
 
 impl AsRef<Document> for Document {

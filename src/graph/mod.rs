@@ -55,6 +55,9 @@ pub struct Library {
     /// Per node: body citation (number key, date) → target, so the renderer can
     /// link the text without resolving again.
     pub body_targets: Vec<HashMap<(String, Option<NaiveDate>), Idx>>,
+    /// Per node: where the references of its `summary:` link. Links only: a
+    /// summary is the editor's text, so these are never citations.
+    pub summary_targets: Vec<HashMap<(String, Option<NaiveDate>), Idx>>,
     /// Per node: replaces, amends, repeals and their reverse edges.
     pub relations: Vec<lifecycle::Relations>,
     by_id: HashMap<String, Idx>,

@@ -78,7 +78,8 @@ impl NumberIndex {
         self.places.decide(citing.jurisdiction.as_deref(), r)
     }
 
-    /// Applies rules 1–4 for a reference made by `citing`; `scope` is
+    /// Applies rules 1–4 for a reference made by `citing` as of `by` (its
+    /// date; None for an editor's summary, written today); `scope` is
     /// [`NumberIndex::scope`] of the same reference.
     pub fn resolve(
         &self,
@@ -86,6 +87,7 @@ impl NumberIndex {
         citing: &Document,
         r: &Reference,
         scope: Option<&Scope>,
+        by: Option<NaiveDate>,
     ) -> Resolution {
         let Some(all) = self.by_key.get(&r.number.key) else {
             return Resolution::Missing;
@@ -118,7 +120,7 @@ impl NumberIndex {
         // A month or year date is later only when its period starts after
         // the citing period ends (docs/content-format.md).
         let issued_after =
-            |i: Idx| matches!((docs[i].date_start(), citing.date), (Some(d), Some(c)) if d > c);
+            |i: Idx| matches!((docs[i].date_start(), by), (Some(d), Some(c)) if d > c);
         let timely: Vec<Idx> = dated
             .iter()
             .copied()
@@ -138,7 +140,7 @@ impl NumberIndex {
             0 => Resolution::Missing,
             1 => Resolution::Found(cands[0]),
             _ => {
-                let chosen = pick_latest(docs, citing.date, &cands);
+                let chosen = pick_latest(docs, by, &cands);
                 let others = cands.into_iter().filter(|&c| c != chosen).collect();
                 Resolution::Ambiguous(chosen, others)
             }
@@ -202,7 +204,7 @@ pub fn build<D: Into<Arc<Document>>>(docs: Vec<D>, diags: &mut Diagnostics) -> L
             if let Some(Scope::Unknown { place, named }) = &scope {
                 diags.push(msg::unknown_place(doc, r, named, place));
             }
-            match index.resolve(&docs, doc, r, scope.as_ref()) {
+            match index.resolve(&docs, doc, r, scope.as_ref(), doc.date) {
                 Resolution::Found(i) => Target::Doc(i),
                 Resolution::Ambiguous(chosen, others) => {
                     if is_basis {
@@ -225,6 +227,7 @@ pub fn build<D: Into<Arc<Document>>>(docs: Vec<D>, diags: &mut Diagnostics) -> L
         changes.push(ch);
     }
 
+    let summary_targets = summary_links(&index, &docs);
     let taken: HashSet<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     let (stub_docs, stub_of) = stubs.finish(&taken);
     let mut nodes: Vec<Node> = docs
@@ -254,6 +257,10 @@ pub fn build<D: Into<Arc<Document>>>(docs: Vec<D>, diags: &mut Diagnostics) -> L
     lib.basis = vec![Vec::new(); n];
     lib.cites = vec![Vec::new(); n];
     lib.body_targets = vec![HashMap::new(); n];
+    lib.summary_targets = vec![HashMap::new(); n];
+    for (old, links) in summary_targets.into_iter().enumerate() {
+        lib.summary_targets[new_of[old]] = links.into_iter().map(|(k, t)| (k, new_of[t])).collect();
+    }
     lib.relations = vec![Default::default(); n];
     for (old, ch) in changes.into_iter().enumerate() {
         let ts = ch.map(|v| v.into_iter().map(map).collect());
@@ -301,6 +308,33 @@ pub fn build<D: Into<Arc<Document>>>(docs: Vec<D>, diags: &mut Diagnostics) -> L
     super::lifecycle::check(&lib, diags);
     super::chain::report_cycles(&lib, diags);
     lib
+}
+
+/// Where each reference of each summary links: the same rules, as of today
+/// (a summary may name a later document), no stubs (a summary only links what
+/// the portal has), and no edges.
+fn summary_links(
+    index: &NumberIndex,
+    docs: &[Arc<Document>],
+) -> Vec<HashMap<(String, Option<NaiveDate>), Idx>> {
+    docs.iter()
+        .map(|doc| {
+            let Some(s) = &doc.summary else {
+                return HashMap::new();
+            };
+            s.refs
+                .iter()
+                .filter_map(|r| {
+                    let scope = index.scope(doc, r);
+                    let t = match index.resolve(docs, doc, r, scope.as_ref(), None) {
+                        Resolution::Found(i) | Resolution::Ambiguous(i, _) => i,
+                        Resolution::Anachronistic(_) | Resolution::Missing => return None,
+                    };
+                    Some(((r.number.key.clone(), r.date), t))
+                })
+                .collect()
+        })
+        .collect()
 }
 
 pub(super) fn link(r: &Reference, target: Idx) -> Link {

@@ -414,3 +414,38 @@ fn rule5_one_stub_per_place_with_the_agreed_issuer() {
     assert_eq!(w.len(), 1, "{d:?}");
     assert_eq!(w[0].path.as_deref(), Some(Path::new("content/plans/d.md")));
 }
+
+#[test]
+fn summary_links_may_name_later_documents_but_never_cite_them() {
+    let src = "---\ntitle: NQ\nnumber: 21-NQ/TW\njurisdiction: Trung ương\ndate: 2017-10-25\nsummary: |\n  Sau đó có «Kết luận số 149-KL/TW, ngày 10/4/2025 của Bộ Chính trị về đẩy mạnh …»\n---\n";
+    let p = document::parse(
+        Path::new("content/documents/nq21.md"),
+        Section::Document,
+        "nq21",
+        src,
+    );
+    assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+    let nq = p.document.unwrap();
+    assert_eq!(nq.summary.as_ref().unwrap().refs.len(), 1);
+    let docs = vec![
+        nq,
+        doc(
+            Section::Document,
+            "kl149",
+            "number: 149-KL/TW\njurisdiction: Trung ương\ndate: 2025-04-10\n",
+        ),
+    ];
+    let mut d = Diagnostics::default();
+    let lib = build(docs, &mut d);
+    assert!(d.is_empty(), "{d:?}");
+    let nq = lib.get("documents/nq21").unwrap();
+    let kl = lib.get("documents/kl149").unwrap();
+    assert_eq!(
+        lib.summary_targets[nq]
+            .values()
+            .copied()
+            .collect::<Vec<_>>(),
+        vec![kl]
+    );
+    assert!(lib.cites[nq].is_empty() && lib.cited_by[kl].is_empty());
+}

@@ -187,6 +187,8 @@ fn document(s: &Draft) -> Document {
         draft: false,
         body: Default::default(),
         body_line: 1,
+        summary: None,
+        aliases: Vec::new(),
         precision: Default::default(),
         short_title: None,
         unnumbered: None,

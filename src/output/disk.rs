@@ -18,7 +18,9 @@ use std::sync::Mutex;
 
 use anyhow::{bail, Context, Result};
 
+use super::lock::OutputLock;
 use super::manifest::{self, Entry};
+use super::stale::{self, Kind};
 use super::Output;
 use crate::fsx;
 
@@ -28,36 +30,37 @@ pub struct Staged {
     staging: tempfile::TempDir,
     /// What the previous build wrote into `target`.
     previous: HashMap<String, Entry>,
+    /// Whether `target` has a manifest, i.e. a build wrote it: only then are
+    /// files someone else put there carried over (else `--force` replaced it).
+    had_manifest: bool,
     /// What this build has put so far.
     entries: Mutex<Vec<(String, Entry)>>,
     unchanged: AtomicUsize,
 }
 
 impl Staged {
-    /// Prepares a staging folder next to `target`.
-    pub fn begin(target: &Path) -> Result<Staged> {
+    /// Prepares a staging folder next to `target` (resolved: see
+    /// [`super::guard::check`]). The lock proves no other build of `target`
+    /// runs, so the working folders of killed builds can be removed first.
+    pub fn begin(target: &Path, lock: &OutputLock) -> Result<Staged> {
         let target = absolute(target)?;
         let parent = target
             .parent()
             .context("the output folder has no parent folder")?;
         fsx::create_dir_all(parent)?;
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let staging = tempfile::Builder::new()
-            .prefix(&format!(".{name}.planportal-"))
-            .tempdir_in(parent)
-            .with_context(|| format!("cannot create a staging folder in `{}`", parent.display()))?;
-        let previous = if target.is_dir() {
-            manifest::load(&manifest::path_for(&target))
-        } else {
-            HashMap::new()
+        stale::sweep(&target, lock);
+        let staging = stale::create(&target, Kind::Staging)?;
+        let loaded = match target.is_dir() {
+            true => manifest::load(&manifest::path_for(&target)),
+            false => None,
         };
+        let had_manifest = loaded.is_some();
+        let previous = loaded.unwrap_or_default();
         Ok(Staged {
             target,
             staging,
             previous,
+            had_manifest,
             entries: Mutex::new(Vec::new()),
             unchanged: AtomicUsize::new(0),
         })
@@ -70,38 +73,25 @@ impl Staged {
 
     /// Swaps the staged build in for the old output.
     pub fn commit(self) -> Result<()> {
+        if self.had_manifest && self.target.is_dir() {
+            self.carry_foreign_files()?;
+        }
+        stale::unmark(self.staging.path())?;
         let manifest_path = manifest::path_for(&self.target);
         let mut entries = self
             .entries
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        // The old manifest describes the old output: gone once the swap starts.
-        let _ = std::fs::remove_file(&manifest_path);
+        // The old manifest stays until the swap is done: if the swap fails,
+        // the old output is put back and still is a build's. (Killed between
+        // the two, it describes the wrong files: a reused file's bytes are
+        // hashed again, and at worst a page of the killed build is kept as
+        // if someone had put it there.)
         let staging = self.staging.keep();
-        let parent = self
-            .target
-            .parent()
-            .context("the output folder has no parent folder")?;
-        if self.target.exists() {
-            if !self.target.is_dir() {
-                bail!("`{}` exists and is not a folder", self.target.display());
-            }
-            let old = tempfile::Builder::new()
-                .prefix(".planportal-old-")
-                .tempdir_in(parent)
-                .context("cannot create a folder for the previous output")?
-                .keep();
-            let old_site = old.join("site");
-            fsx::rename(&self.target, &old_site)?;
-            if let Err(e) = fsx::rename(&staging, &self.target) {
-                // Put the previous output back: never leave nothing behind.
-                let _ = std::fs::rename(&old_site, &self.target);
-                let _ = std::fs::remove_dir_all(&staging);
-                return Err(e);
-            }
-            fsx::remove_dir_all(&old)?;
-        } else {
-            fsx::rename(&staging, &self.target)?;
+        if let Err(e) = swap(&self.target, &staging) {
+            // The unmarked staging folder would never be swept: remove it now.
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
         }
         // Without a manifest the next build simply writes every file.
         let _ = manifest::save(&manifest_path, &mut entries);
@@ -149,6 +139,11 @@ impl Staged {
         if !old.matches(&meta) {
             return None;
         }
+        // Length and time can match a different file (an edit within the
+        // clock's resolution, a restored backup): the bytes must hash the same.
+        if manifest::hash(&std::fs::read(&src).ok()?) != old.hash {
+            return None;
+        }
         match std::fs::hard_link(&src, full) {
             Ok(()) => Some(()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -158,6 +153,67 @@ impl Staged {
             Err(_) => None,
         }
     }
+}
+
+impl Staged {
+    /// Files in the old output that no build wrote (a `CNAME`, a search
+    /// engine's verification page) are not planportal's to delete: they are
+    /// hard-linked (or copied) into the new output, unless this build writes
+    /// the same path.
+    fn carry_foreign_files(&self) -> Result<()> {
+        let written: std::collections::HashSet<String> = self
+            .entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .map(|(p, _)| p.clone())
+            .collect();
+        for e in walkdir::WalkDir::new(&self.target).min_depth(1) {
+            let e = e.with_context(|| format!("cannot read `{}`", self.target.display()))?;
+            if e.file_type().is_dir() {
+                continue;
+            }
+            let rel = e.path().strip_prefix(&self.target).unwrap_or(e.path());
+            let key = rel.to_string_lossy().replace('\\', "/");
+            if self.previous.contains_key(&key) || written.contains(&key) {
+                continue;
+            }
+            let to = self.staging.path().join(rel);
+            if let Some(p) = to.parent() {
+                fsx::create_dir_all(p)?;
+            }
+            if std::fs::hard_link(e.path(), &to).is_err() {
+                std::fs::copy(e.path(), &to).with_context(|| {
+                    format!("cannot keep `{}` in the new output", e.path().display())
+                })?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Puts `staging` where `target` is, moving the previous output out of the
+/// way first and putting it back if the second rename fails.
+fn swap(target: &Path, staging: &Path) -> Result<()> {
+    if !target.exists() {
+        return fsx::rename(staging, target);
+    }
+    if !target.is_dir() {
+        bail!("`{}` exists and is not a folder", target.display());
+    }
+    let old = stale::create(target, Kind::Old)?.keep();
+    let old_site = old.join("site");
+    if let Err(e) = fsx::rename(target, &old_site) {
+        let _ = std::fs::remove_dir_all(&old);
+        return Err(e);
+    }
+    if let Err(e) = fsx::rename(staging, target) {
+        // Put the previous output back: never leave nothing behind.
+        let _ = std::fs::rename(&old_site, target);
+        let _ = std::fs::remove_dir_all(&old);
+        return Err(e);
+    }
+    fsx::remove_dir_all(&old)
 }
 
 /// Writes a new file and returns its manifest entry.
@@ -201,6 +257,7 @@ fn absolute(p: &Path) -> Result<PathBuf> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::lock::Wait;
     use super::*;
 
     #[test]
@@ -210,15 +267,17 @@ mod tests {
         std::fs::create_dir(&out).unwrap();
         std::fs::write(out.join("old.txt"), "old").unwrap();
 
-        let s = Staged::begin(&out).unwrap();
+        let lock = OutputLock::acquire(&out, Wait::Fail).unwrap();
+        let s = Staged::begin(&out, &lock).unwrap();
         s.put("a/index.html", b"new").unwrap();
         drop(s); // a failed build
         assert_eq!(std::fs::read_to_string(out.join("old.txt")).unwrap(), "old");
         assert!(!out.join("a").exists());
 
-        let s = Staged::begin(&out).unwrap();
+        let s = Staged::begin(&out, &lock).unwrap();
         s.put("a/index.html", b"new").unwrap();
         s.commit().unwrap();
+        drop(lock);
         assert!(!out.join("old.txt").exists());
         assert_eq!(
             std::fs::read_to_string(out.join("a/index.html")).unwrap(),
@@ -235,7 +294,9 @@ mod tests {
     #[test]
     fn refuses_escaping_paths() {
         let dir = tempfile::tempdir().unwrap();
-        let s = Staged::begin(&dir.path().join("out")).unwrap();
+        let out = dir.path().join("out");
+        let lock = OutputLock::acquire(&out, Wait::Fail).unwrap();
+        let s = Staged::begin(&out, &lock).unwrap();
         assert!(s.put("../evil", b"x").is_err());
     }
 }

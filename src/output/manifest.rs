@@ -8,6 +8,7 @@
 //! edited by hand in the output folder is written again.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -58,16 +59,28 @@ pub fn path_for(target: &Path) -> PathBuf {
 
 const HEADER: &str = "planportal output manifest 1";
 
-/// Reads a manifest; a missing or unreadable one is empty (everything is written).
-pub fn load(path: &Path) -> HashMap<String, Entry> {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return HashMap::new();
+/// Whether `path` is a manifest (checks its first line only).
+pub fn exists(path: &Path) -> bool {
+    use std::io::BufRead;
+    let Ok(f) = std::fs::File::open(path) else {
+        return false;
     };
+    let mut first = String::new();
+    std::io::BufReader::new(f.take(256))
+        .read_line(&mut first)
+        .is_ok()
+        && first.trim_end() == HEADER
+}
+
+/// Reads a manifest; None when it is missing or not a manifest (then
+/// everything is written, and nothing in the folder counts as a build's).
+pub fn load(path: &Path) -> Option<HashMap<String, Entry>> {
+    let text = std::fs::read_to_string(path).ok()?;
     let mut lines = text.lines();
     if lines.next() != Some(HEADER) {
-        return HashMap::new();
+        return None;
     }
-    lines
+    let entries = lines
         .filter_map(|l| {
             let mut f = l.splitn(4, ' ');
             let hash = u128::from_str_radix(f.next()?, 16).ok()?;
@@ -75,7 +88,8 @@ pub fn load(path: &Path) -> HashMap<String, Entry> {
             let mtime = f.next()?.parse().ok()?;
             Some((f.next()?.to_string(), Entry { hash, len, mtime }))
         })
-        .collect()
+        .collect();
+    Some(entries)
 }
 
 /// Writes a manifest atomically (a temporary file renamed over the old one).
@@ -103,7 +117,7 @@ mod tests {
         let target = dir.path().join("public");
         let path = path_for(&target);
         assert_eq!(path, dir.path().join(".public.planportal-manifest"));
-        assert!(load(&path).is_empty(), "no manifest yet");
+        assert!(load(&path).is_none(), "no manifest yet");
         let e = Entry {
             hash: hash(b"<html>"),
             len: 6,
@@ -114,10 +128,10 @@ mod tests {
             ("index.html".to_string(), e),
         ];
         save(&path, &mut entries).unwrap();
-        let back = load(&path);
+        let back = load(&path).unwrap();
         assert_eq!(back.len(), 2);
         assert_eq!(back["plans/a b/index.html"], e, "paths may hold spaces");
         std::fs::write(&path, "something else\n0 1 2 x\n").unwrap();
-        assert!(load(&path).is_empty());
+        assert!(load(&path).is_none());
     }
 }

@@ -3,8 +3,11 @@
 //! the site in memory through the same code.
 
 pub mod disk;
+pub mod guard;
+pub mod lock;
 pub mod manifest;
 pub mod memory;
+pub mod stale;
 
 /// A sink for output files. `path` is relative to the output root and uses
 /// `/` (`plans/x/index.html`). Called from several threads at once.

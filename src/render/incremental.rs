@@ -73,6 +73,18 @@ pub fn input_fp(env: &Env<'_>, job: Job, sfp: &[u64]) -> Option<u64> {
             if let Some(&k) = env.obs_lists.get(&spec) {
                 obs_fp(&env.obs_views[k], &mut h);
             }
+            if let Some(p) = env.place_lists.get(&spec).map(|s| &env.places[s]) {
+                (p.own, &p.observances).hash(&mut h);
+                for g in &p.applies {
+                    (&g.name, &g.href, g.count).hash(&mut h);
+                    for &i in &g.items {
+                        sfp[i].hash(&mut h);
+                    }
+                }
+                for c in &l.children {
+                    c.count.hash(&mut h);
+                }
+            }
             if super::lists::shows_filters(page) {
                 for c in &l.children {
                     (&c.name, &c.href).hash(&mut h);
@@ -201,9 +213,9 @@ fn doc_fp(env: &Env<'_>, i: Idx, sfp: &[u64], h: &mut impl Hasher) {
     for (j, depth) in all.iter().take(lists::INLINE) {
         (sfp[*j], depth).hash(h);
     }
-    // Body links: order-independent sum, so the map's order does not matter.
+    // Body and summary links: order-independent sum, so the map's order does not matter.
     let mut links: u64 = 0;
-    for ((key, date), t) in &lib.body_targets[i] {
+    for ((key, date), t) in lib.body_targets[i].iter().chain(&lib.summary_targets[i]) {
         let mut e = hasher();
         (key, date, sfp[*t]).hash(&mut e);
         links = links.wrapping_add(e.finish());

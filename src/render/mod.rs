@@ -8,6 +8,7 @@ pub mod lists;
 pub mod markdown;
 mod md_safety;
 pub mod pages;
+pub mod places;
 pub mod safe_url;
 pub mod sample;
 pub mod sitemap;
@@ -23,11 +24,9 @@ use chrono::NaiveDateTime;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::model::jurisdiction_chain;
 use crate::diag::Diagnostic;
 use crate::graph::Library;
 use crate::output::Output;
-use crate::text::slug_of_name;
 use pages::{Env, Job};
 use view::place_name;
 
@@ -303,39 +302,12 @@ fn write_feeds(env: &Env<'_>, out: &dyn Output) -> anyhow::Result<usize> {
             calendar::feed(&[ev], &name, env.now),
         )?;
     }
-    // Which observances each place's page shows: called for by a document
-    // there, below it, above it, or nationally.
-    let mut by_place: HashMap<String, Vec<usize>> = HashMap::new();
-    for (k, o) in env.observances.iter().enumerate() {
-        for &c in &o.callers {
-            let Some(j) = env.lib.nodes[c].doc.jurisdiction.as_deref() else {
-                continue;
-            };
-            for level in jurisdiction_chain(j) {
-                by_place.entry(slug_of_name(&level)).or_default().push(k);
-            }
-        }
-    }
-    let national = by_place
-        .get(&slug_of_name("Trung ương"))
-        .cloned()
-        .unwrap_or_default();
-    for f in &env.facets.jurisdictions {
-        let slug = f
-            .href
-            .trim_start_matches("/jurisdictions/")
-            .trim_end_matches('/');
-        let mut ks: Vec<usize> = national.clone();
-        for level in jurisdiction_chain(&f.name) {
-            ks.extend(by_place.get(&slug_of_name(&level)).into_iter().flatten());
-        }
-        ks.sort_unstable();
-        ks.dedup();
-        let evs: Vec<&ics::IcsEvent> = ks.iter().map(|&k| &events[k]).collect();
+    for (slug, place) in &env.places {
+        let evs: Vec<&ics::IcsEvent> = place.observances.iter().map(|&k| &events[k]).collect();
         let name = format!(
             "{} – Lịch truyền thông {}",
             env.cfg.title,
-            place_name(&f.name)
+            place_name(&place.name)
         );
         put(
             format!("jurisdictions/{slug}/calendar.ics"),

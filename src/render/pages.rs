@@ -56,6 +56,10 @@ pub struct Env<'a> {
     pub obs_lists: HashMap<usize, usize>,
     /// Observance index by anchor, for links from a document's campaigns.
     pub obs_by_anchor: HashMap<String, usize>,
+    /// Every place with a page, by slug.
+    pub places: HashMap<String, super::places::Place>,
+    /// Which place a list is the page of (by index into `lists`).
+    pub place_lists: HashMap<usize, String>,
     pub now: NaiveDateTime,
     /// Per node: its status as of `now`.
     pub statuses: Vec<crate::graph::lifecycle::Status>,
@@ -204,6 +208,17 @@ impl<'a> Env<'a> {
             3,
         );
         crate::timing::phase("  calendar", t);
+        let places = super::places::places(lib, &facets.jurisdictions, &observances);
+        let mut lists = lists;
+        super::places::name_lists(&mut lists, &facets.jurisdictions);
+        let place_lists = lists
+            .iter()
+            .enumerate()
+            .filter_map(|(k, l)| {
+                let slug = l.path.strip_prefix("/jurisdictions/")?.strip_suffix('/')?;
+                places.contains_key(slug).then(|| (k, slug.to_string()))
+            })
+            .collect();
         let obs_by_anchor = observances
             .iter()
             .enumerate()
@@ -223,6 +238,8 @@ impl<'a> Env<'a> {
             campaign_html,
             obs_lists,
             obs_by_anchor,
+            places,
+            place_lists,
             now,
             statuses: statuses.clone(),
             md_cache: inc.map(|i| i.md_cache),
@@ -464,6 +481,17 @@ fn render_job_fresh(
                 document_count: env.lists[1].items.len(),
                 observance_count: env.observances.len(),
                 facets: &env.facets,
+                places: super::places::picker(&env.facets.jurisdictions)
+                    .into_iter()
+                    .map(|mut p| {
+                        p.name = view::place_name(&p.name);
+                        p.href = env.site.href(&p.href);
+                        for f in &mut p.places {
+                            f.href = env.site.href(&f.href);
+                        }
+                        p
+                    })
+                    .collect(),
             };
             let title = env.site.title.clone();
             render(
@@ -553,6 +581,11 @@ fn render_job_fresh(
                     .collect(),
                 facets: (l.facets && lists::shows_filters(page)).then_some(&env.facets),
                 observance: env.obs_lists.get(&spec).map(|&k| &env.obs_views[k]),
+                place: env
+                    .place_lists
+                    .get(&spec)
+                    .filter(|_| lists::shows_filters(page))
+                    .map(|slug| place_view(env, &env.places[slug])),
                 children: l
                     .children
                     .iter()
@@ -652,6 +685,11 @@ fn render_job_fresh(
                 .iter()
                 .map(|f| lists::Facet {
                     href: env.site.href(&f.href),
+                    name: if job == Job::Jurisdictions {
+                        view::place_name(&f.name)
+                    } else {
+                        f.name.clone()
+                    },
                     ..f.clone()
                 })
                 .collect();
@@ -716,6 +754,8 @@ struct HomePage<'a> {
     document_count: usize,
     observance_count: usize,
     facets: &'a Facets,
+    /// The place picker: provinces, each with the places under it.
+    places: Vec<super::places::Province>,
 }
 
 #[derive(Serialize)]
@@ -743,6 +783,49 @@ struct ListPage<'a> {
     children: Vec<lists::Facet>,
     /// On an observance's list: the observance (next date, add to calendar).
     observance: Option<&'a ObservanceView>,
+    /// On a place's first page: what applies there from above, its feed.
+    place: Option<PlaceView<'a>>,
+}
+
+#[derive(Serialize)]
+struct PlaceView<'a> {
+    /// Documents issued for the place itself (the list also has its sub-places').
+    own: usize,
+    applies: Vec<AppliesView<'a>>,
+    /// The place's `.ics` feed, when it has observances.
+    ics_href: Option<String>,
+}
+
+#[derive(Serialize)]
+struct AppliesView<'a> {
+    name: &'a str,
+    href: String,
+    count: usize,
+    items: Vec<&'a str>,
+}
+
+fn place_view<'a>(env: &'a Env<'_>, p: &'a super::places::Place) -> PlaceView<'a> {
+    PlaceView {
+        own: p.own,
+        applies: p
+            .applies
+            .iter()
+            .map(|g| AppliesView {
+                name: &g.name,
+                href: env.site.href(&g.href),
+                count: g.count,
+                items: g
+                    .items
+                    .iter()
+                    .map(|&i| env.sums[i].item_html.as_str())
+                    .collect(),
+            })
+            .collect(),
+        ics_href: (!p.observances.is_empty()).then(|| {
+            env.site
+                .href(&format!("/jurisdictions/{}/calendar.ics", p.slug))
+        }),
+    }
 }
 
 #[derive(Serialize)]
@@ -801,6 +884,7 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> Result<(DocPage, String), Diagnostic> 
         }
         None => std::sync::Arc::new(render_body(d, env, &link_to, &link_for)?),
     };
+    let summary_html = summary_html(env, i);
     let summary = view::bare(&env.sums[i]);
     let description = describe(&summary, &body.text);
     let all = chain::implementers(lib, i);
@@ -808,6 +892,7 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> Result<(DocPage, String), Diagnostic> 
     let page = DocPage {
         signer: d.signer.clone(),
         body_html: body.html.clone(),
+        summary_html,
         toc: body.headings.clone(),
         toc_html: view::toc_html(&body.headings),
         description,
@@ -865,6 +950,28 @@ pub fn doc_page(env: &Env<'_>, i: Idx) -> Result<(DocPage, String), Diagnostic> 
         doc: summary,
     };
     Ok((page, body.text.clone()))
+}
+
+/// The editor's summary as HTML: its references link where the resolver
+/// sent them (`summary_targets`), and only there.
+fn summary_html(env: &Env<'_>, i: Idx) -> String {
+    let Some(s) = &env.lib.nodes[i].doc.summary else {
+        return String::new();
+    };
+    let targets = &env.lib.summary_targets[i];
+    let link_for = |c: &crate::legal::cite::Citation| {
+        let t = targets.get(&(c.number.key.clone(), c.date)).or_else(|| {
+            targets
+                .iter()
+                .find(|((k, _), _)| *k == c.number.key)
+                .map(|(_, t)| t)
+        })?;
+        (*t != i).then(|| markdown::Target {
+            href: &env.sums[*t].href,
+            title: &env.sums[*t].title,
+        })
+    };
+    markdown::render(&s.text, env.cfg.raw_html, &link_for).html
 }
 
 /// The `n` newest of `idxs`.

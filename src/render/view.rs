@@ -113,6 +113,8 @@ pub struct DocPage {
     pub doc: DocSummary,
     pub signer: Option<String>,
     pub body_html: String,
+    /// The editor's summary (`summary:`) rendered, references linked; empty without one.
+    pub summary_html: String,
     /// `(level, id, text)` of the body's headings.
     pub toc: Vec<(u8, String, String)>,
     /// `<li>` items for levels 1–3 of `toc` when it has more than two entries

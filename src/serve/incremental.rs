@@ -115,6 +115,7 @@ impl State {
             docs.extend(f.document.iter().cloned());
         }
         content::check_unique_ids(&mut docs, &mut diags);
+        content::aliases::link_shared(&mut docs, &self.root, &mut diags);
         let t = crate::timing::phase("collect docs", t);
         let lib = graph::resolve::build(docs, &mut diags);
         crate::timing::phase("resolve", t);
