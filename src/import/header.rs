@@ -157,7 +157,8 @@ fn split_merged(cell: &str) -> Vec<String> {
                 let at = c.get(1).map_or(0, |m| m.start());
                 // Only after another cell: a number, or the issuer in capitals.
                 let before = part[..at].trim();
-                if before.chars().any(|c| c.is_ascii_digit()) || is_all_caps(before) {
+                let number = NUMBER_CELL.is_match(before);
+                if number || before.chars().any(|c| c.is_ascii_digit()) || is_all_caps(before) {
                     cut.push(before.to_string());
                     part = &part[at..];
                 }

@@ -142,6 +142,11 @@ pub const VOCABULARY: &[&str] = &[
     "Đồng Tháp",
     "Cà Mau",
     "An Giang",
+    // Words that stand alone in citations and headers (no misreading of
+    // them is a word of its own).
+    "Đảng",
+    "ương",
+    "ban hành",
     // The words of a citation.
     "ngày",
     "tháng",
@@ -211,8 +216,10 @@ struct Vocab {
 }
 
 static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
+    // The observances `import` recognises are words that matter too.
     let phrases: Vec<Vec<String>> = VOCABULARY
         .iter()
+        .chain(super::refs::KNOWN.iter().map(|(name, _, _)| name))
         .map(|p| p.split(' ').map(str::to_lowercase).collect())
         .collect();
     let words = phrases.iter().flatten().cloned().collect();

@@ -114,7 +114,7 @@ impl Campaign {
 
 /// Well-known observances and their dates: used only to recognise a name whose
 /// date is written elsewhere in the same sentence, never to supply a date.
-const KNOWN: &[(&str, u32, u32)] = &[
+pub(crate) const KNOWN: &[(&str, u32, u32)] = &[
     ("Ngày Dân số thế giới", 11, 7),
     ("Ngày Dân số Việt Nam", 26, 12),
     ("Tháng hành động quốc gia về Dân số", 0, 12),
