@@ -21,6 +21,7 @@ mod feeds;
 mod hygiene;
 mod injection;
 mod lifecycle;
+mod linear;
 mod out_safety;
 mod output;
 mod pages;
