@@ -128,9 +128,26 @@ pub fn check_base_url(url: &str) -> Result<String, String> {
     Ok(normalize_base_url(&format!("{scheme}{rest}")))
 }
 
+/// A theme is a folder directly under `themes/`: a path would read templates
+/// from anywhere on the computer.
+fn is_folder_name(t: &str) -> bool {
+    !t.is_empty()
+        && t != "."
+        && t != ".."
+        && !t.contains(['/', '\\', ':'])
+        && !t.chars().any(char::is_control)
+}
+
 /// Reads `root/site.yaml` when present.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
     let path = root.join("site.yaml");
+    if let Some(kind) = std::fs::metadata(&path)
+        .ok()
+        .and_then(|m| crate::fsx::special_kind(m.file_type()))
+    {
+        diags.push(crate::fsx::special_warning(Path::new("site.yaml"), kind));
+        return Config::default();
+    }
     match std::fs::read_to_string(&path) {
         // NFC like the content: the title and description reach every page.
         Ok(text) => parse("site.yaml", &crate::legal::text::nfc(&text), diags),
@@ -206,7 +223,16 @@ pub fn parse(file: &str, text: &str, diags: &mut Diagnostics) -> Config {
                 }
             },
             "language" => cfg.language = text_value().unwrap_or(cfg.language),
-            "theme" => cfg.theme = text_value().unwrap_or(cfg.theme),
+            "theme" => match text_value().filter(|t| is_folder_name(t)) {
+                Some(t) => cfg.theme = t,
+                None => diags.push(
+                    Diagnostic::error(
+                        "`theme` phải là tên một thư mục trong `themes/`, không có `/`, `\\` hay `..`",
+                    )
+                    .at(file, line)
+                    .help("ví dụ `theme: lao-cai` cho themes/lao-cai/"),
+                ),
+            },
             "publisher" => cfg.publisher = text_value().unwrap_or(cfg.publisher),
             "share_image" => {
                 let v = text_value().unwrap_or_default();
@@ -324,6 +350,23 @@ mod tests {
         assert!(e.is_error());
         assert_eq!((e.line, e.column), (Some(2), Some(11)));
         assert_eq!(c.base_url, "/", "the default stays");
+    }
+
+    #[test]
+    fn theme_is_a_plain_folder_name() {
+        for bad in ["../..", "/etc", "a/b", "..", "C:\\x", "a\\b", ""] {
+            let mut d = Diagnostics::default();
+            let c = parse("site.yaml", &format!("title: a\ntheme: '{bad}'\n"), &mut d);
+            assert!(d.has_errors(), "{bad}");
+            assert_eq!(d.iter().next().unwrap().line, Some(2));
+            assert_eq!(c.theme, "default");
+        }
+        let mut d = Diagnostics::default();
+        assert_eq!(
+            parse("site.yaml", "theme: lao-cai\n", &mut d).theme,
+            "lao-cai"
+        );
+        assert!(d.is_empty());
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod epoch;
 pub mod fsx;
 pub mod graph;
 pub mod import;

@@ -75,13 +75,25 @@ fn body_budget() -> usize {
 }
 
 /// "Now" for a build: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
+/// An invalid value is refused by `build` and `check` before they start (see
+/// [`crate::epoch`]); should one reach here, the clock stands in.
 pub fn now() -> NaiveDateTime {
-    std::env::var("SOURCE_DATE_EPOCH")
+    crate::epoch::from_env()
         .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .unwrap_or_else(chrono::Utc::now)
-        .naive_utc()
+        .flatten()
+        .unwrap_or_else(|| chrono::Utc::now().naive_utc())
+}
+
+/// A report for a command refused before it started: nothing was touched.
+fn refused(d: Diagnostic, start: Instant) -> Report {
+    let mut diagnostics = Diagnostics::default();
+    diagnostics.push(d);
+    Report {
+        diagnostics,
+        refused: true,
+        millis: start.elapsed().as_millis(),
+        ..Report::default()
+    }
 }
 
 /// Parses settings and content and resolves the graph. Drafts are kept when
@@ -139,6 +151,9 @@ fn load_with_theme(
 /// Everything `build` checks, writing nothing.
 pub fn check(root: &Path) -> Report {
     let start = Instant::now();
+    if let Err(d) = crate::epoch::from_env() {
+        return refused(d, start);
+    }
     let mut diags = Diagnostics::default();
     let (site, tera) = load_with_theme(root, None, true, &mut diags);
     match tera {
@@ -168,22 +183,15 @@ pub fn check(root: &Path) -> Report {
 pub fn build(opts: &BuildOptions) -> Report {
     let start = Instant::now();
     // Checked and locked before anything is read: what is refused touches nothing.
-    let guarded = guard::check(&opts.root, &opts.out_dir(), opts.force).and_then(|target| {
+    let guarded = crate::epoch::from_env()
+        .and_then(|_| guard::check(&opts.root, &opts.out_dir(), opts.force));
+    let guarded = guarded.and_then(|target| {
         let wait = if opts.no_wait { Wait::Fail } else { Wait::Wait };
         OutputLock::acquire(&target, wait).map(|lock| (target, lock))
     });
     let (target, lock) = match guarded {
         Ok(g) => g,
-        Err(d) => {
-            let mut diagnostics = Diagnostics::default();
-            diagnostics.push(d);
-            return Report {
-                diagnostics,
-                refused: true,
-                millis: start.elapsed().as_millis(),
-                ..Report::default()
-            };
-        }
+        Err(d) => return refused(d, start),
     };
     let mut diags = Diagnostics::default();
     let (site, tera) = load_with_theme(

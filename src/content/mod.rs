@@ -32,7 +32,17 @@ pub struct SourceFile {
 /// Lists the Markdown files under `root/content/<section>/`, sorted, skipping
 /// hidden and editor temporary files.
 pub fn discover(root: &Path) -> Vec<SourceFile> {
+    discover_warning(root).0
+}
+
+/// [`discover`], with a warning for each file it skips that a user may have
+/// meant: special files (FIFOs, sockets, devices: never opened), and
+/// symlinks leading outside the site or to a folder. A symlink to a file
+/// inside the site is followed.
+pub fn discover_warning(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut out = Vec::new();
+    let mut warnings = Vec::new();
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     for section in Section::ALL {
         let dir = root.join("content").join(section.dir());
         for entry in walkdir::WalkDir::new(&dir)
@@ -41,17 +51,63 @@ pub fn discover(root: &Path) -> Vec<SourceFile> {
             .filter_entry(|e| !is_hidden(e.file_name()))
             .filter_map(Result::ok)
         {
-            if entry.file_type().is_file() && is_markdown(entry.path()) {
-                let rel = entry
+            let rel = || {
+                entry
                     .path()
                     .strip_prefix(root)
                     .unwrap_or(entry.path())
-                    .to_path_buf();
-                out.push(SourceFile { rel, section });
+                    .to_path_buf()
+            };
+            let ft = entry.file_type();
+            if let Some(kind) = crate::fsx::special_kind(ft) {
+                warnings.push(crate::fsx::special_warning(&rel(), kind).at(rel(), None));
+                continue;
             }
+            if !is_markdown(entry.path()) {
+                continue;
+            }
+            if ft.is_symlink() {
+                match symlink_target(entry.path(), &real_root) {
+                    Ok(()) => {}
+                    Err(why) => {
+                        warnings.push(
+                            Diagnostic::warning(format!(
+                                "`{}` là liên kết tượng trưng (symlink) {why}: bỏ qua",
+                                rel().display()
+                            ))
+                            .at(rel(), None)
+                            .help("chép tệp vào trong thư mục của trang thay cho liên kết"),
+                        );
+                        continue;
+                    }
+                }
+            } else if !ft.is_file() {
+                continue;
+            }
+            out.push(SourceFile {
+                rel: rel(),
+                section,
+            });
         }
     }
-    out
+    (out, warnings)
+}
+
+/// Ok when the symlink `link` leads to a regular file inside the site; else
+/// why not, for the warning.
+fn symlink_target(link: &Path, real_root: &Path) -> Result<(), &'static str> {
+    let target = std::fs::canonicalize(link).map_err(|_| "trỏ tới một tệp không còn")?;
+    if !target.starts_with(real_root) {
+        return Err("trỏ ra ngoài thư mục của trang");
+    }
+    let meta = std::fs::metadata(&target).map_err(|_| "trỏ tới một tệp không đọc được")?;
+    if crate::fsx::special_kind(meta.file_type()).is_some() {
+        return Err("trỏ tới một tệp đặc biệt (FIFO, socket, thiết bị)");
+    }
+    if !meta.is_file() {
+        return Err("trỏ tới một thư mục");
+    }
+    Ok(())
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -131,7 +187,8 @@ pub const BODY_BUDGET: usize = 64 << 20;
 /// Loads every content file. Documents come back sorted by id; the bodies
 /// that do not fit in `budget` bytes come back released.
 pub fn load(root: &Path, budget: usize, diags: &mut Diagnostics) -> Vec<Document> {
-    let files = discover(root);
+    let (files, warnings) = discover_warning(root);
+    diags.extend(warnings);
     let kept = AtomicUsize::new(0);
     let within_budget = |len: usize| {
         kept.fetch_add(len, Ordering::Relaxed)

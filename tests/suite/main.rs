@@ -28,4 +28,5 @@ mod pages;
 mod places;
 mod refs;
 mod scale;
+mod special_files;
 mod template_errors;
