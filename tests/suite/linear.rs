@@ -51,9 +51,13 @@ fn body_ms(s: &Site) -> f64 {
 #[test]
 fn twice_the_body_takes_less_than_two_and_a_half_times_as_long() {
     let (small, large) = (big_site(1024), big_site(2048));
-    // The fastest of two runs each: other work on the machine only adds time.
-    let a = body_ms(&small).min(body_ms(&small));
-    let b = body_ms(&large).min(body_ms(&large));
+    // The fastest of three runs each, taken in turns: other work on the
+    // machine (the rest of the suite) only adds time, to both sizes alike.
+    let (mut a, mut b) = (f64::MAX, f64::MAX);
+    for _ in 0..3 {
+        a = a.min(body_ms(&small));
+        b = b.min(body_ms(&large));
+    }
     assert!(a > 0.0, "timings were printed");
     assert!(
         b / a < 2.5,
