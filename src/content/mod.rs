@@ -110,6 +110,17 @@ fn symlink_target(link: &Path, real_root: &Path) -> Result<(), &'static str> {
     Ok(())
 }
 
+/// A file name becomes a URL segment as it is: letters (any script), digits,
+/// `-`, `_`, `.` pass; a space, `?`, `#`, `%` or a quote would break the
+/// link or change its meaning.
+fn is_url_segment(stem: &str) -> bool {
+    !stem.is_empty()
+        && !stem.starts_with('.')
+        && stem
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     let n = name.to_string_lossy();
     n.starts_with('.') || n.ends_with('~') || n.starts_with('#')
@@ -169,6 +180,20 @@ pub fn load_file(
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut parsed = document::parse(&src.rel, src.section, &stem, &text);
+    if parsed.document.as_ref().is_some_and(|d| d.slug == stem) && !is_url_segment(&stem) {
+        parsed.document = None;
+        parsed.diagnostics.push(
+            Diagnostic::error(format!(
+                "tên tệp `{stem}` không dùng được làm địa chỉ trang: chỉ chữ, số, `-`, `_` và `.`"
+            ))
+            .at(&src.rel, Some(1))
+            .help(format!(
+                "đổi tên tệp thành `{}.md`, hoặc thêm `slug: {}` vào phần đầu",
+                crate::text::slugify(&stem),
+                crate::text::slugify(&stem)
+            )),
+        );
+    }
     if let Some(doc) = parsed.document.as_mut() {
         source::check(root, doc, &mut parsed.diagnostics);
         if !keep_body(doc.body.get().map_or(0, str::len)) {

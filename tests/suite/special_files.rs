@@ -147,3 +147,31 @@ fn an_unusable_source_date_epoch_is_refused_without_a_panic() {
     let s = site().at_epoch("253402300799");
     s.built();
 }
+
+#[test]
+fn a_file_name_that_is_no_url_segment_is_an_error_with_a_safe_name() {
+    for name in ["ke hoach", "a?b", "a#b", "50%", "a\"b", "<x>"] {
+        let s = site();
+        s.plan(name, &PLAN_FM.replace("12/KH", "30/KH"), "Thân.\n");
+        s.build()
+            .fails()
+            .located(&format!("content/plans/{name}.md"), 1)
+            .says("tên tệp");
+        assert!(!s.out().exists());
+    }
+    // With a `slug:` the file name does not matter; letters of any script pass.
+    let s = site();
+    s.plan(
+        "ke hoach",
+        &format!("{}slug: ke-hoach-moi\n", PLAN_FM.replace("12/KH", "30/KH")),
+        "Thân.\n",
+    );
+    s.plan(
+        "kế-hoạch_2026.v2",
+        &PLAN_FM.replace("12/KH", "31/KH"),
+        "Hai.\n",
+    );
+    s.built();
+    assert!(s.has_page("/plans/ke-hoach-moi/"));
+    assert!(s.has_page("/plans/kế-hoạch_2026.v2/"));
+}
