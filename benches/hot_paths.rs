@@ -141,7 +141,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let mem = Memory::new();
             render::render_site(&site.library, &site.config, &tera, &opts, &mem, None)
-                .unwrap_or_else(|e| panic!("render: {}", e[0].message));
+                .unwrap_or_else(|e| panic!("render: {}", e[0].message()));
             mem.len()
         })
     });

@@ -19,6 +19,9 @@ The content format is described in docs/content-format.md.")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of the messages: vi or en [default: the site's `language`, else vi]
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["vi", "en"])]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -26,7 +29,7 @@ pub enum Command {
     /// Build the site into the output folder (atomically: a failed build changes nothing)
     Build(BuildArgs),
     /// Check content and templates the way build does, writing nothing
-    Check(RootArg),
+    Check(CheckArgs),
     /// Build, serve on this computer, and rebuild + reload the browser on every change
     Serve(ServeArgs),
     /// Draft one Markdown plan per signed plan file (.txt, .docx, .pdf)
@@ -38,6 +41,15 @@ pub struct RootArg {
     /// The site folder (the one holding content/ and site.yaml)
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// Print every warning (by default at most 20 of each kind)
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]

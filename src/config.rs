@@ -375,7 +375,7 @@ mod tests {
         parse("site.yaml", "title: a\ntheem: x\n", &mut d);
         let e = d.iter().next().unwrap();
         assert_eq!(e.line, Some(2));
-        assert_eq!(e.help.as_deref(), Some("did you mean `theme`?"));
+        assert_eq!(e.help_text().as_deref(), Some("did you mean `theme`?"));
         assert!(
             !e.is_error(),
             "unknown settings warn, so shared site.yaml files still build"

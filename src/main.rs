@@ -12,11 +12,22 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use planportal::cli::{Cli, Command};
-use planportal::diag::{self, Diagnostics};
+use planportal::diag::{self, Diagnostics, Lang};
 use planportal::pipeline::{self, BuildOptions, Report};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let root = match &cli.command {
+        Command::Build(a) => &a.root.root,
+        Command::Check(a) => &a.root.root,
+        Command::Serve(a) => &a.root.root,
+        Command::Import(a) => &a.root.root,
+    };
+    let lang = match cli.lang.as_deref().and_then(Lang::parse) {
+        Some(l) => l,
+        None => site_lang(root),
+    };
+    diag::set_lang(lang);
     match cli.command {
         Command::Build(a) => {
             let opts = BuildOptions {
@@ -28,13 +39,13 @@ fn main() -> ExitCode {
                 no_wait: a.no_wait,
             };
             let report = pipeline::build(&opts);
-            print_diagnostics(&report.diagnostics, &opts.root);
+            print_diagnostics(&report.diagnostics, &opts.root, false);
             summary("build", &report, Some(&opts.out_dir()));
             exit(&report)
         }
         Command::Check(a) => {
-            let report = pipeline::check(&a.root);
-            print_diagnostics(&report.diagnostics, &a.root);
+            let report = pipeline::check(&a.root.root);
+            print_diagnostics(&report.diagnostics, &a.root.root, a.all);
             summary("check", &report, None);
             exit(&report)
         }
@@ -47,7 +58,7 @@ fn main() -> ExitCode {
         },
         Command::Import(a) => {
             let (diags, ok) = planportal::import::run(&a);
-            print_diagnostics(&diags, &a.root.root);
+            print_diagnostics(&diags, &a.root.root, true);
             if ok {
                 ExitCode::SUCCESS
             } else {
@@ -57,38 +68,69 @@ fn main() -> ExitCode {
     }
 }
 
-fn print_diagnostics(diags: &Diagnostics, root: &Path) {
+/// The site's `language` setting (Vietnamese when there is none or it is unreadable).
+fn site_lang(root: &Path) -> Lang {
+    let mut ignored = Diagnostics::default();
+    Lang::of_site(&planportal::config::load(root, &mut ignored).language)
+}
+
+/// Errors first, then warnings grouped by kind (at most 20 of each unless `all`).
+fn print_diagnostics(diags: &Diagnostics, root: &Path, all: bool) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    for d in diags.iter() {
-        eprint!("{}", diag::render(d, root, color));
-    }
+    eprint!(
+        "{}",
+        diag::summary_lines(diags, root, color, diag::lang(), all)
+    );
 }
 
 fn summary(cmd: &str, r: &Report, out: Option<&Path>) {
     let (e, w) = (r.diagnostics.error_count(), r.diagnostics.warning_count());
-    let problems = match (e, w) {
-        (0, 0) => String::new(),
-        (0, w) => format!(", {w} warning(s)"),
-        (e, w) => format!(", {e} error(s), {w} warning(s)"),
+    let vi = diag::lang() == Lang::Vi;
+    let problems = match (e, w, vi) {
+        (0, 0, _) => String::new(),
+        (0, w, true) => format!(", {w} cảnh báo"),
+        (0, w, false) => format!(", {w} warning(s)"),
+        (e, w, true) => format!(", {e} lỗi, {w} cảnh báo"),
+        (e, w, false) => format!(", {e} error(s), {w} warning(s)"),
     };
     match (&r.stats, out) {
         (Some(s), Some(out)) => {
-            let kept = match s.unchanged {
-                0 => String::new(),
-                n => format!(", {n} unchanged"),
+            let kept = match (s.unchanged, vi) {
+                (0, _) => String::new(),
+                (n, true) => format!(", {n} không đổi"),
+                (n, false) => format!(", {n} unchanged"),
             };
-            eprintln!(
-                "built {} pages ({} files{kept}) from {} documents in {} ms{problems} → {}",
-                s.pages,
-                s.files,
-                r.documents,
-                r.millis,
-                out.display()
-            )
+            if vi {
+                eprintln!(
+                    "đã tạo {} trang ({} tệp{kept}) từ {} văn bản trong {} ms{problems} → {}",
+                    s.pages,
+                    s.files,
+                    r.documents,
+                    r.millis,
+                    out.display()
+                )
+            } else {
+                eprintln!(
+                    "built {} pages ({} files{kept}) from {} documents in {} ms{problems} → {}",
+                    s.pages,
+                    s.files,
+                    r.documents,
+                    r.millis,
+                    out.display()
+                )
+            }
         }
         _ if e > 0 && cmd == "build" => {
-            eprintln!("build failed{problems}; the output folder was not changed")
+            if vi {
+                eprintln!("không tạo được trang{problems}; thư mục kết quả vẫn giữ nguyên")
+            } else {
+                eprintln!("build failed{problems}; the output folder was not changed")
+            }
         }
+        _ if vi => eprintln!(
+            "đã kiểm tra {} văn bản trong {} ms{problems}",
+            r.documents, r.millis
+        ),
         _ => eprintln!(
             "checked {} documents in {} ms{problems}",
             r.documents, r.millis

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::diag::YamlProblem;
+
 /// A parsed YAML value. Scalars keep their text so callers decide what a
 /// number or date means (a document number like `2025` stays readable).
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +52,8 @@ pub struct YamlError {
     pub message: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// The parser's error in the officer's terms.
+    pub problem: YamlProblem,
 }
 
 impl fmt::Display for YamlError {
@@ -62,10 +66,17 @@ impl fmt::Display for YamlError {
 pub fn parse(text: &str) -> Result<Yaml, YamlError> {
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
         let loc = e.location();
+        let raw = e.to_string();
+        let (line, column) = (
+            loc.as_ref().map(|l| l.line()),
+            loc.as_ref().map(|l| l.column()),
+        );
+        let (problem, line, column) = classify(text, &raw, line, column);
         YamlError {
-            message: clean_message(&e.to_string()),
-            line: loc.as_ref().map(|l| l.line()),
-            column: loc.as_ref().map(|l| l.column()),
+            message: clean_message(&raw),
+            line,
+            column,
+            problem,
         }
     })?;
     convert(value)
@@ -91,6 +102,9 @@ fn convert(v: serde_yaml::Value) -> Result<Yaml, YamlError> {
                             message: format!("a key must be plain text, found {other:?}"),
                             line: None,
                             column: None,
+                            problem: YamlProblem::Other {
+                                detail: format!("a key must be plain text, found {other:?}"),
+                            },
                         })
                     }
                 };
@@ -100,6 +114,86 @@ fn convert(v: serde_yaml::Value) -> Result<Yaml, YamlError> {
         }
         V::Tagged(t) => convert(t.value)?,
     })
+}
+
+/// `while scanning … at line L column C`: where the construct the parser
+/// could not finish began, which is where an officer fixes it.
+fn context_position(raw: &str) -> Option<(usize, usize)> {
+    let rest = &raw[raw.find(", while ")?..];
+    let at = &rest[rest.find(" at line ")? + " at line ".len()..];
+    let (line, col) = at.split_once(" column ")?;
+    let col: String = col.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.trim().parse().ok()?, col.parse().ok()?))
+}
+
+/// Turns libyaml's wording into a [`YamlProblem`] and moves the position to
+/// the line that needs the fix. The parser's English is matched here, once,
+/// because it offers nothing typed.
+fn classify(
+    text: &str,
+    raw: &str,
+    line: Option<usize>,
+    column: Option<usize>,
+) -> (YamlProblem, Option<usize>, Option<usize>) {
+    let context = context_position(raw);
+    let line_text = |l: usize| text.lines().nth(l.saturating_sub(1)).unwrap_or("");
+    let at_context = |p| match context {
+        Some((l, c)) => (p, Some(l), Some(c)),
+        None => (p, line, column),
+    };
+    let what = clean_message(raw);
+    if what.starts_with("could not find expected ':'") {
+        return at_context(YamlProblem::MissingColon);
+    }
+    if what.starts_with("mapping values are not allowed") {
+        let indented = line.is_some_and(|l| line_text(l).starts_with([' ', '\t']));
+        return if indented {
+            (YamlProblem::IndentedKey, line, Some(1))
+        } else {
+            (YamlProblem::ColonInValue, line, column)
+        };
+    }
+    if what.starts_with("found character that cannot start any token") {
+        let ch = match (line, column) {
+            (Some(l), Some(c)) => line_text(l).chars().nth(c - 1).unwrap_or('?'),
+            _ => '?',
+        };
+        return (YamlProblem::BadStart { ch }, line, column);
+    }
+    if what.starts_with("unknown anchor") {
+        return (YamlProblem::BadStart { ch: '*' }, line, column);
+    }
+    if what.contains("tab character") {
+        return (YamlProblem::Tab, line, Some(1));
+    }
+    if raw.contains("while scanning a quoted scalar") {
+        return at_context(YamlProblem::UnclosedQuote);
+    }
+    if what.starts_with("did not find expected ',' or ']'") {
+        return at_context(YamlProblem::UnclosedBracket { close: ']' });
+    }
+    if what.starts_with("did not find expected ',' or '}'") {
+        return at_context(YamlProblem::UnclosedBracket { close: '}' });
+    }
+    if what.starts_with("did not find expected key")
+        || what.starts_with("block sequence entries are not allowed")
+    {
+        return (YamlProblem::BadIndent, line, Some(1));
+    }
+    if let Some(rest) = what.strip_prefix("duplicate entry with key ") {
+        let key = rest.trim_matches('"').to_string();
+        let second = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| {
+                l.strip_prefix(key.as_str())
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            })
+            .nth(1)
+            .map(|(i, _)| i + 1);
+        return (YamlProblem::DuplicateKey { key }, second.or(line), Some(1));
+    }
+    (YamlProblem::Other { detail: what }, line, column)
 }
 
 /// serde_yaml appends " at line X column Y"; we print positions ourselves.

@@ -165,7 +165,8 @@ fn broken_input_keeps_the_last_good_site_and_reports_the_problem() {
         b.contains("31/6/2025")
     });
     assert!(problems.contains("content/plans/a.md:6"), "{problems}");
-    assert!(problems.contains("did you mean `issuer`"), "{problems}");
+    // The overlay speaks the site's language (Vietnamese by default).
+    assert!(problems.contains("có phải ý bạn là `issuer`"), "{problems}");
     let (status, _, body) = get(&s.addr, "/plans/a/");
     assert_eq!(status, 200, "the last good page is still served");
     assert!(body.contains("Nội dung ban đầu"));
@@ -309,4 +310,18 @@ fn build_output_has_no_reload_script() {
     assert!(st.status.success());
     let html = std::fs::read_to_string(root.path().join("public/plans/a/index.html")).unwrap();
     assert!(!html.contains("__planportal"));
+}
+
+#[test]
+fn deleting_content_keeps_the_last_good_site_and_reports_it() {
+    let s = start(&[("content/plans/a.md", PLAN)]);
+    wait_for(&s.addr, "/plans/a/", "first build", |st, _| st == 200);
+    std::fs::remove_dir_all(s.root.path().join("content")).unwrap();
+    let problems = wait_for(&s.addr, "/__planportal/problems", "problems", |_, b| {
+        b.contains("content/")
+    });
+    assert!(problems.contains("không còn"), "{problems}");
+    let (status, _, body) = get(&s.addr, "/plans/a/");
+    assert_eq!(status, 200, "the last good page is still served");
+    assert!(body.contains("Nội dung ban đầu"));
 }

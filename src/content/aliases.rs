@@ -287,8 +287,8 @@ mod tests {
         assert_eq!(e.len(), 1);
         assert!(e[0].is_error());
         assert!(
-            e[0].message.contains("content/documents/a.md")
-                && e[0].message.contains("content/documents/b.md")
+            e[0].message().contains("content/documents/a.md")
+                && e[0].message().contains("content/documents/b.md")
         );
         assert_eq!(e[0].line, Some(4));
     }

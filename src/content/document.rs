@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::front_matter;
 use super::model::{Alias, Campaign, Document, Mention, Reference, Section, Summary, When};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Msg, Within};
 use crate::legal::{cite, date, number, period};
 use crate::position;
 use crate::text::collapse_ws;
@@ -76,16 +76,37 @@ impl Ctx<'_> {
         }
     }
 
-    fn error_at(&mut self, pos: Pos, msg: impl Into<String>) -> &mut Diagnostic {
+    fn error_at(&mut self, pos: Pos, msg: Msg) {
         self.diags
-            .push(Diagnostic::error(msg).at(self.path, pos.0).col(pos.1));
-        self.diags.last_mut().expect("just pushed")
+            .push(Diagnostic::err(msg).at(self.path, pos.0).col(pos.1));
     }
 
-    fn warn_at(&mut self, pos: Pos, msg: impl Into<String>) -> &mut Diagnostic {
+    fn warn_at(&mut self, pos: Pos, msg: Msg) {
         self.diags
-            .push(Diagnostic::warning(msg).at(self.path, pos.0).col(pos.1));
-        self.diags.last_mut().expect("just pushed")
+            .push(Diagnostic::warn(msg).at(self.path, pos.0).col(pos.1));
+    }
+
+    /// File line of the first key, where advice to add a key points (the
+    /// first YAML line may be a comment).
+    fn first_key_line(&self) -> usize {
+        self.yaml
+            .lines()
+            .position(|l| {
+                let t = l.trim();
+                !t.is_empty() && !t.starts_with('#')
+            })
+            .map_or(self.yaml_line, |i| self.file_line(i + 1))
+    }
+
+    /// Whether `key` already has an error on its own line (a value of the
+    /// wrong shape), or a mistyped key was taken for it, so "missing" would
+    /// be a second message for one mistake.
+    fn reported(&self, key: &str) -> bool {
+        let line = self.key_line(key);
+        self.diags.iter().any(|d| {
+            (line.is_some() && d.line == line && d.is_error())
+                || matches!(&*d.msg, Msg::UnknownKey { suggestion: Some(s), within: None, .. } if s == key)
+        })
     }
 
     /// A scalar value as trimmed text, or an error saying text was expected.
@@ -94,9 +115,13 @@ impl Ctx<'_> {
             Yaml::Null => None,
             Yaml::Seq(_) | Yaml::Map(_) => {
                 let pos = self.value_pos(key);
-                let kind = v.kind();
-                self.error_at(pos, format!("`{key}` must be text, found {kind}"))
-                    .help = Some(format!("write it on one line: `{key}: …`"));
+                self.error_at(
+                    pos,
+                    Msg::NotText {
+                        key: key.into(),
+                        found: v.into(),
+                    },
+                );
                 None
             }
             _ => v
@@ -115,9 +140,7 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
         Err(e) => {
             return Parsed {
                 document: None,
-                diagnostics: vec![Diagnostic::error(e.message)
-                    .at(path, Some(e.line))
-                    .help(e.help)],
+                diagnostics: vec![Diagnostic::err(e.msg).at(path, Some(e.line)).col(Some(1))],
             }
         }
     };
@@ -134,16 +157,27 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
         yaml_line: split.yaml_line,
         diags: body_warning.into_iter().collect(),
     };
+    if let Some(last) = front_matter::forgotten_fence(split.yaml, KEYS) {
+        let after = cx.file_line(last.max(1)) - usize::from(last == 0);
+        cx.error_at(
+            (Some(after + 1), Some(1)),
+            Msg::UnclosedFrontMatter { after },
+        );
+        return Parsed {
+            document: None,
+            diagnostics: cx.diags,
+        };
+    }
     let map = match yaml::parse(split.yaml) {
         Ok(Yaml::Map(m)) => m,
         Ok(Yaml::Null) => Vec::new(),
         Ok(other) => {
-            let kind = other.kind();
             cx.error_at(
                 (Some(split.yaml_line), Some(1)),
-                format!("front matter must be a mapping of `key: value` lines, found {kind}"),
-            )
-            .help = Some("write one `key: value` per line, e.g. `title: Kế hoạch …`".into());
+                Msg::NotAMapping {
+                    found: (&other).into(),
+                },
+            );
             return Parsed {
                 document: None,
                 diagnostics: cx.diags,
@@ -151,13 +185,7 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
         }
         Err(e) => {
             let line = e.line.map(|l| cx.file_line(l));
-            cx.error_at(
-                (line, e.column),
-                format!("front matter is not valid YAML: {}", e.message),
-            )
-            .help = Some(
-                "a value containing `: ` or starting with `[`, `{`, `*` or `&` needs quotes".into(),
-            );
+            cx.error_at((line, e.column), Msg::Yaml { problem: e.problem });
             return Parsed {
                 document: None,
                 diagnostics: cx.diags,
@@ -239,9 +267,12 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
                 Yaml::Null => {}
                 other => {
                     let pos = cx.value_pos("draft");
-                    let kind = other.kind();
-                    cx.error_at(pos, format!("`draft` must be true or false, found {kind}"))
-                        .help = Some("write `draft: true` or `draft: false`".into());
+                    cx.error_at(
+                        pos,
+                        Msg::DraftNotBool {
+                            found: other.into(),
+                        },
+                    );
                 }
             },
             "basis" => doc.basis = parse_basis(&mut cx, value),
@@ -250,11 +281,7 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
             "campaigns" => doc.campaigns = parse_campaigns(&mut cx, value),
             _ => {
                 let line = cx.key_line(key);
-                let d = cx.error_at((line, Some(1)), format!("unknown key `{key}`"));
-                d.help = Some(match position::suggest(key, KEYS) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("known keys: {}", KEYS.join(", ")),
-                });
+                cx.error_at((line, Some(1)), unknown_key(key, None, KEYS));
             }
         }
     }
@@ -282,60 +309,50 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
 
 /// Required keys: `title` always; `issuer` and `date` for plans, which drafts may still lack.
 fn require(cx: &mut Ctx<'_>, doc: &mut Document) {
-    if doc.title.is_empty() {
+    let at_keys = (Some(cx.first_key_line()), Some(1));
+    if doc.title.is_empty() && !cx.reported("title") {
         match position::key(cx.yaml, "title") {
-            // A title of the wrong shape was reported where it was read.
-            Some(_) if cx.diags.iter().any(|d| d.message.starts_with("`title`")) => {}
             Some((line, _)) => {
                 let line = cx.file_line(line);
-                cx.error_at((Some(line), Some(1)), "`title` is empty").help =
-                    Some("write the plan's title after `title:`".into());
+                cx.error_at((Some(line), Some(1)), Msg::TitleEmpty);
             }
-            None => {
-                cx.error_at((Some(cx.yaml_line), Some(1)), "`title` is missing")
-                    .help = Some("add `title: Kế hoạch …` to the front matter".into());
-            }
+            None => cx.error_at(at_keys, Msg::TitleMissing),
         }
     }
     if doc.section != Section::Plan {
         return;
     }
     let mut lacks = Vec::new();
-    // A key that is present but was refused already has its own error.
-    let reported = |cx: &Ctx<'_>, key: &str| {
-        let tick = format!("`{key}`");
-        cx.diags.iter().any(|d| {
-            d.message.starts_with(&tick) || (key == "date" && d.line == cx.value_pos("date").0)
-        })
-    };
-    if doc.issuer.is_none() && !reported(cx, "issuer") {
+    if doc.issuer.is_none() && !cx.reported("issuer") {
         lacks.push("issuer");
     }
-    if doc.date.is_none() && !reported(cx, "date") {
+    if doc.date.is_none() && !cx.reported("date") {
         lacks.push("date");
     }
     for key in lacks {
-        let help = match key {
-            "issuer" => "add `issuer: Ủy ban nhân dân tỉnh …`",
-            _ => "add `date: 2026-01-15` (or 15/1/2026)",
-        };
-        let pos = (Some(cx.yaml_line), Some(1));
         if doc.draft {
-            cx.warn_at(
-                pos,
-                format!("draft lacks `{key}`, which a published plan needs"),
-            )
-            .help = Some(help.into());
+            cx.warn_at(at_keys, Msg::DraftLacks { key: key.into() });
         } else {
-            cx.error_at(pos, format!("`{key}` is missing: every plan needs it"))
-                .help = Some(format!(
-                "{help}, or mark the plan `draft: true` until it is known"
-            ));
+            cx.error_at(at_keys, Msg::PlanLacks { key: key.into() });
         }
     }
-    if doc.draft && doc.number.is_none() {
-        cx.warn_at((Some(cx.yaml_line), Some(1)), "draft lacks `number`")
-            .help = Some("add `number: 12/KH-UBND` once the plan is signed".into());
+    if doc.draft && doc.number.is_none() && !cx.reported("number") {
+        cx.warn_at(
+            at_keys,
+            Msg::DraftLacks {
+                key: "number".into(),
+            },
+        );
+    }
+}
+
+/// An unknown key, with the closest known one when there is one.
+fn unknown_key(key: &str, within: Option<Within>, allowed: &[&str]) -> Msg {
+    Msg::UnknownKey {
+        key: key.into(),
+        within,
+        suggestion: position::suggest(key, allowed).map(str::to_string),
+        known: allowed.iter().map(|k| k.to_string()).collect(),
     }
 }
 
@@ -344,8 +361,7 @@ fn parse_number(cx: &mut Ctx<'_>, value: &Yaml) -> Option<number::DocNumber> {
     let parsed = number::parse(&text);
     if parsed.is_none() {
         let pos = cx.value_pos("number");
-        cx.error_at(pos, format!("`{text}` is not a document number"))
-            .help = Some("numbers look like `12/KH-UBND`, `149-KL/TW` or `113/2025/QH15`; leave `number` out if the plan has none yet".into());
+        cx.error_at(pos, Msg::NotANumber { text });
     }
     parsed
 }
@@ -356,9 +372,7 @@ fn parse_doc_date(cx: &mut Ctx<'_>, value: &Yaml) -> Option<period::Period> {
         Ok(d) => Some(d),
         Err(e) => {
             let pos = cx.value_pos("date");
-            cx.error_at(pos, e.to_string()).help = Some(
-                "write `2026-01-15` or `15/1/2026` (day/month/year); when the signed text leaves the day blank, `8/2025`; when it gives only the year, `2024`".into(),
-            );
+            cx.error_at(pos, e.into());
             None
         }
     }
@@ -383,12 +397,11 @@ fn parse_slug(cx: &mut Ctx<'_>, value: &Yaml) -> Option<String> {
         let pos = cx.value_pos("slug");
         cx.error_at(
             pos,
-            format!("`{s}` cannot be a slug: it must be one URL segment"),
-        )
-        .help = Some(format!(
-            "use letters, digits and dashes only, e.g. `{}`",
-            crate::text::slugify(&s)
-        ));
+            Msg::BadSlug {
+                suggestion: crate::text::slugify(&s),
+                slug: s,
+            },
+        );
         return None;
     }
     Some(s)
@@ -423,13 +436,11 @@ fn parse_summary(cx: &mut Ctx<'_>, value: &Yaml) -> Option<Summary> {
         }
         other => {
             let pos = cx.value_pos("summary");
-            let kind = other.kind();
             cx.error_at(
                 pos,
-                format!("`summary` phải là văn bản (Markdown), không phải {kind}"),
-            )
-            .help = Some(
-                "viết `summary: |` rồi các dòng tóm tắt ở dòng dưới, thụt vào hai dấu cách".into(),
+                Msg::SummaryShape {
+                    found: other.into(),
+                },
             );
             None
         }
@@ -443,21 +454,12 @@ fn parse_aliases(cx: &mut Ctx<'_>, value: &Yaml) -> Vec<Alias> {
     let mut out: Vec<Alias> = Vec::new();
     for (pos, item) in list_items(cx, value, "aliases") {
         let Some(text) = item.as_text().map(|t| collapse_ws(&t)) else {
-            let kind = item.kind();
-            cx.error_at(
-                pos,
-                format!("mỗi bí danh trong `aliases` phải là một tên, không phải {kind}"),
-            )
-            .help = Some("viết `aliases: [Luật Dân số]`".into());
+            cx.error_at(pos, Msg::AliasShape { found: item.into() });
             continue;
         };
         let words = text.split_whitespace().count();
         if words < 2 && !text.chars().any(|c| c.is_ascii_digit()) {
-            cx.error_at(
-                pos,
-                format!("bí danh `{text}` chỉ là một từ thông dụng: mọi câu có từ này sẽ thành liên kết"),
-            )
-            .help = Some("viết tên đủ để chỉ riêng văn bản này, ít nhất hai từ hoặc có số, ví dụ `Luật Dân số`".into());
+            cx.error_at(pos, Msg::AliasTooCommon { text });
             continue;
         }
         if !out
@@ -516,15 +518,22 @@ fn parse_refs(cx: &mut Ctx<'_>, value: &Yaml, key: &str) -> Vec<Reference> {
                         line: pos.0,
                     }),
                     None => {
-                        cx.error_at(pos, format!("{key} entry `{}` names no document number", collapse_ws(&text)))
-                            .help = Some("cite it as `Kết luận số 149-KL/TW ngày 10/4/2025 của Bộ Chính trị`, or give the bare number".into());
+                        cx.error_at(
+                            pos,
+                            Msg::BasisNoNumber {
+                                key: key.into(),
+                                text: collapse_ws(&text),
+                            },
+                        );
                     }
                 },
                 None => {
-                    let kind = item.kind();
                     cx.error_at(
                         pos,
-                        format!("a {key} entry must be a citation or a mapping, found {kind}"),
+                        Msg::BasisShape {
+                            key: key.into(),
+                            found: item.into(),
+                        },
                     );
                 }
             },
@@ -542,25 +551,10 @@ fn mapping_text(m: &[(String, Yaml)], k: &str) -> Option<String> {
 }
 
 /// One error per key of `m` not in `allowed`, suggesting the closest.
-fn check_keys(
-    cx: &mut Ctx<'_>,
-    pos: Pos,
-    m: &[(String, Yaml)],
-    allowed: &[&str],
-    what: &str,
-    fallback: Option<&str>,
-) {
+fn check_keys(cx: &mut Ctx<'_>, pos: Pos, m: &[(String, Yaml)], allowed: &[&str], within: Within) {
     for (k, _) in m {
         if !allowed.contains(&k.as_str()) {
-            let help = match position::suggest(k, allowed) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => fallback.map_or_else(
-                    || format!("known keys: {}", allowed.join(", ")),
-                    str::to_string,
-                ),
-            };
-            cx.error_at(pos, format!("unknown key `{k}` in {what}"))
-                .help = Some(help);
+            cx.error_at(pos, unknown_key(k, Some(within), allowed));
         }
     }
 }
@@ -569,21 +563,19 @@ const BASIS_KEYS: &[&str] = &["number", "date", "year", "type", "issuer", "text"
 
 fn basis_mapping(cx: &mut Ctx<'_>, pos: Pos, m: &[(String, Yaml)]) -> Option<Reference> {
     let get = |k: &str| mapping_text(m, k);
-    check_keys(cx, pos, m, BASIS_KEYS, "a basis entry", None);
+    check_keys(cx, pos, m, BASIS_KEYS, Within::Basis);
     let Some(num_text) = get("number") else {
-        cx.error_at(pos, "a basis mapping needs `number`").help =
-            Some("e.g. `{ number: 72-NQ/TW, date: 2025-09-09 }`".into());
+        cx.error_at(pos, Msg::BasisMappingNoNumber);
         return None;
     };
     let Some(number) = number::parse(&num_text) else {
-        cx.error_at(pos, format!("`{num_text}` is not a document number"))
-            .help = Some("numbers look like `12/KH-UBND`, `149-KL/TW` or `113/2025/QH15`".into());
+        cx.error_at(pos, Msg::NotANumber { text: num_text });
         return None;
     };
     let date = match get("date").map(|d| date::parse_date(&d)) {
         Some(Ok(d)) => Some(d),
         Some(Err(e)) => {
-            cx.error_at(pos, e.to_string());
+            cx.error_at(pos, e.into());
             None
         }
         None => None,
@@ -592,8 +584,7 @@ fn basis_mapping(cx: &mut Ctx<'_>, pos: Pos, m: &[(String, Yaml)]) -> Option<Ref
         Some(y) => match y.parse::<i32>() {
             Ok(y) if (1900..=2200).contains(&y) => Some(y),
             _ => {
-                cx.error_at(pos, format!("`{y}` is not a year")).help =
-                    Some("write four digits, e.g. `year: 2025`".into());
+                cx.error_at(pos, Msg::NotAYear { text: y });
                 None
             }
         },
@@ -618,11 +609,7 @@ fn parse_campaigns(cx: &mut Ctx<'_>, value: &Yaml) -> Vec<Campaign> {
             _ => match item.as_text() {
                 Some(t) => campaign_text(cx, pos, &t),
                 None => {
-                    let kind = item.kind();
-                    cx.error_at(
-                        pos,
-                        format!("a campaign must be `Name (day/month)` or a mapping, found {kind}"),
-                    );
+                    cx.error_at(pos, Msg::CampaignShape { found: item.into() });
                     None
                 }
             },
@@ -631,10 +618,9 @@ fn parse_campaigns(cx: &mut Ctx<'_>, value: &Yaml) -> Vec<Campaign> {
             if c.when == When::Day(date::DayMonth { day: 29, month: 2 }) {
                 cx.warn_at(
                     pos,
-                    format!(
-                        "`{}` falls on 29/2, which occurs only in leap years",
-                        c.name
-                    ),
+                    Msg::LeapDay {
+                        name: c.name.clone(),
+                    },
                 );
             }
             out.push(c);
@@ -647,45 +633,29 @@ const CAMPAIGN_KEYS: &[&str] = &["name", "date", "month"];
 
 fn campaign_mapping(cx: &mut Ctx<'_>, pos: Pos, m: &[(String, Yaml)]) -> Option<Campaign> {
     let get = |k: &str| mapping_text(m, k);
-    check_keys(
-        cx,
-        pos,
-        m,
-        CAMPAIGN_KEYS,
-        "a campaign",
-        Some("a campaign has `name` and either `date: day/month` or `month: 1–12`"),
-    );
+    check_keys(cx, pos, m, CAMPAIGN_KEYS, Within::Campaign);
     let name = get("name").unwrap_or_default();
     if name.is_empty() {
-        cx.error_at(pos, "a campaign needs a `name`").help =
-            Some("e.g. `{ name: Ngày Dân số thế giới, date: 11/7 }`".into());
+        cx.error_at(pos, Msg::CampaignNoName);
         return None;
     }
     let when = match (get("date"), get("month")) {
         (Some(d), _) => match observance_day(&d) {
             Ok(dm) => When::Day(dm),
             Err(e) => {
-                cx.error_at(pos, format!("campaign `{name}`: {e}")).help =
-                    Some("write the day first: `date: 11/7` is 11 July".into());
+                cx.error_at(pos, campaign_date(name, e));
                 return None;
             }
         },
         (None, Some(m)) => match m.trim_start_matches("tháng").trim().parse::<u32>() {
             Ok(m) if (1..=12).contains(&m) => When::Month(m),
             _ => {
-                cx.error_at(pos, format!("campaign `{name}`: `{m}` is not a month"))
-                    .help = Some("write `month: 12` for December".into());
+                cx.error_at(pos, Msg::CampaignMonth { name, text: m });
                 return None;
             }
         },
         (None, None) => {
-            cx.error_at(
-                pos,
-                format!("campaign `{name}` has neither a date nor a month"),
-            )
-            .help = Some(
-                "add `date: 11/7` (day/month) or `month: 12` for a month-long campaign".into(),
-            );
+            cx.error_at(pos, Msg::CampaignNoWhen { name });
             return None;
         }
     };
@@ -694,6 +664,21 @@ fn campaign_mapping(cx: &mut Ctx<'_>, pos: Pos, m: &[(String, Yaml)]) -> Option<
         when,
         line: pos.0,
     })
+}
+
+fn campaign_date(name: String, e: date::DateError) -> Msg {
+    match e {
+        date::DateError::Unrecognized(text) => Msg::CampaignDate {
+            name,
+            text,
+            reason: None,
+        },
+        date::DateError::Impossible(text, reason) => Msg::CampaignDate {
+            name,
+            text,
+            reason: Some(reason),
+        },
+    }
 }
 
 /// `Ngày Thalassemia Thế giới (8/5)` or `Tháng hành động quốc gia về Dân số (tháng 12)`.
@@ -705,13 +690,12 @@ fn campaign_text(cx: &mut Ctx<'_>, pos: Pos, t: &str) -> Option<Campaign> {
             t[open + 1..t.len() - 1].trim().to_string(),
         ),
         _ => {
-            cx.error_at(pos, format!("campaign `{t}` has no date"))
-                .help = Some("write `Name (day/month)`, e.g. `Ngày Dân số thế giới (11/7)`, or a mapping with `month:`".into());
+            cx.error_at(pos, Msg::CampaignTextNoDate { text: t });
             return None;
         }
     };
     if name.is_empty() {
-        cx.error_at(pos, format!("campaign `{t}` has an empty name"));
+        cx.error_at(pos, Msg::CampaignEmptyName { text: t });
         return None;
     }
     let lower = inner.to_lowercase();
@@ -719,7 +703,7 @@ fn campaign_text(cx: &mut Ctx<'_>, pos: Pos, t: &str) -> Option<Campaign> {
         match m.trim().parse::<u32>() {
             Ok(m) if (1..=12).contains(&m) => When::Month(m),
             _ => {
-                cx.error_at(pos, format!("campaign `{name}`: `{inner}` is not a month"));
+                cx.error_at(pos, Msg::CampaignMonth { name, text: inner });
                 return None;
             }
         }
@@ -727,8 +711,7 @@ fn campaign_text(cx: &mut Ctx<'_>, pos: Pos, t: &str) -> Option<Campaign> {
         match observance_day(&inner) {
             Ok(dm) => When::Day(dm),
             Err(e) => {
-                cx.error_at(pos, format!("campaign `{name}`: {e}")).help =
-                    Some("write the day first: `(11/7)` is 11 July".into());
+                cx.error_at(pos, campaign_date(name, e));
                 return None;
             }
         }
@@ -789,8 +772,10 @@ fn parse_expires(cx: &mut Ctx<'_>, value: &Yaml) -> Option<NaiveDate> {
         Ok(d) => Some(d),
         Err(e) => {
             let pos = cx.value_pos("expires");
-            cx.error_at(pos, e.to_string()).help =
-                Some("write the last day it applies: `expires: 2026-12-31` or `31/12/2026`".into());
+            let text = match e {
+                date::DateError::Unrecognized(t) | date::DateError::Impossible(t, _) => t,
+            };
+            cx.error_at(pos, Msg::ExpiresNotADate { text });
             None
         }
     }
@@ -806,12 +791,11 @@ fn check_expiry(cx: &mut Ctx<'_>, doc: &Document) {
         let issued = doc.date_label().unwrap_or_default();
         cx.error_at(
             pos,
-            format!(
-                "`expires` ({}) is before the document's `date` ({issued})",
-                date::format_vi(exp)
-            ),
-        )
-        .help = Some("`expires` is the last day the document applies: on or after its date".into());
+            Msg::ExpiresBeforeDate {
+                expires: date::format_vi(exp),
+                issued,
+            },
+        );
     }
 }
 
@@ -822,7 +806,7 @@ fn parse_source(cx: &mut Ctx<'_>, value: &Yaml) -> Option<super::model::Source> 
     let pos = cx.value_pos("source");
     let rel = Path::new(&text);
     let bad = if rel.is_absolute() || text.starts_with('/') || text.starts_with('\\') {
-        Some("is an absolute path")
+        Some(Msg::SourceAbsolute { text: text.clone() })
     } else if rel.components().any(|c| {
         !matches!(
             c,
@@ -830,13 +814,12 @@ fn parse_source(cx: &mut Ctx<'_>, value: &Yaml) -> Option<super::model::Source> 
         )
     }) || text.contains('\\')
     {
-        Some("leaves the folder of this file (`..`)")
+        Some(Msg::SourceOutside { text: text.clone() })
     } else {
         None
     };
-    if let Some(why) = bad {
-        cx.error_at(pos, format!("`source: {text}` {why}"))
-            .help = Some("put the signed original next to the .md file (or in a folder below it) and write its name: `source: ke-hoach.pdf`".into());
+    if let Some(msg) = bad {
+        cx.error_at(pos, msg);
         return None;
     }
     let dir = cx.path.parent().unwrap_or(Path::new(""));

@@ -1,7 +1,7 @@
 use std::path::Path;
 
 use super::*;
-use crate::diag::Severity;
+use crate::diag::{Lang, Severity, YamlProblem};
 
 fn parse_plan(src: &str) -> Parsed {
     parse(Path::new("content/plans/p.md"), Section::Plan, "p", src)
@@ -11,7 +11,7 @@ fn errors(p: &Parsed) -> Vec<(Option<usize>, String)> {
     p.diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| (d.line, d.message.clone()))
+        .map(|d| (d.line, d.message()))
         .collect()
 }
 
@@ -50,10 +50,10 @@ fn unknown_key_suggests_the_closest() {
     let d = p
         .diagnostics
         .iter()
-        .find(|d| d.message.contains("isuer"))
+        .find(|d| d.message().contains("isuer"))
         .unwrap();
     assert_eq!(d.line, Some(5));
-    assert_eq!(d.help.as_deref(), Some("did you mean `issuer`?"));
+    assert_eq!(d.help_text().as_deref(), Some("did you mean `issuer`?"));
 }
 
 #[test]
@@ -90,7 +90,7 @@ fn required_keys_for_plans() {
 fn drafts_only_warn() {
     let p = parse_plan("---\ntitle: A\ndraft: true\n---\n");
     assert!(errors(&p).is_empty());
-    let warnings: Vec<_> = p.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    let warnings: Vec<_> = p.diagnostics.iter().map(|d| d.message()).collect();
     assert!(warnings.iter().any(|m| m.contains("issuer")));
     assert!(warnings.iter().any(|m| m.contains("date")));
     assert!(warnings.iter().any(|m| m.contains("number")));
@@ -102,7 +102,7 @@ fn impossible_dates_are_errors_with_line_and_column() {
     let p = parse_plan("---\ntitle: A\nissuer: B\ndate: 31/6/2025\n---\n");
     let d = p.diagnostics.iter().find(|d| d.is_error()).unwrap();
     assert_eq!((d.line, d.column), (Some(4), Some(7)));
-    assert!(d.message.contains("31/6/2025"), "{}", d.message);
+    assert!(d.message().contains("31/6/2025"), "{}", d.message());
     let p = parse_plan("---\ntitle: A\nissuer: B\ndate: 30/2/2026\n---\n");
     assert_eq!(errors(&p).len(), 1);
 }
@@ -121,18 +121,19 @@ fn iso_and_vietnamese_dates_agree() {
 #[test]
 fn bad_shapes_are_named() {
     let p = parse_plan("---\n- a\n- b\n---\n");
-    assert!(
-        errors(&p)[0].1.contains("must be a mapping"),
-        "{:?}",
-        errors(&p)
-    );
+    assert_eq!(p.diagnostics[0].kind(), "not-a-mapping", "{:?}", errors(&p));
     let p = parse_plan("---\ntitle: [a, b]\nissuer: B\ndate: 2026-01-01\n---\n");
     assert_eq!(
         errors(&p),
         vec![(Some(2), "`title` must be text, found a list".to_string())]
     );
     let p = parse_plan("---\ntitle: a: b: c\n---\n");
-    assert!(errors(&p)[0].1.contains("not valid YAML"));
+    assert_eq!(
+        *p.diagnostics[0].msg,
+        Msg::Yaml {
+            problem: YamlProblem::ColonInValue
+        }
+    );
     assert_eq!(errors(&p)[0].0, Some(2));
 }
 
@@ -188,7 +189,7 @@ fn campaign_errors() {
         .find(|d| d.severity == Severity::Warning)
         .unwrap();
     assert_eq!(leap.line, Some(10));
-    assert!(leap.message.contains("leap"));
+    assert!(leap.message().contains("leap"));
     assert_eq!(p.document.unwrap().campaigns.len(), 1);
 }
 
@@ -201,6 +202,55 @@ fn a_campaign_date_may_be_a_full_date() {
         .campaigns
         .iter()
         .all(|c| c.when == When::Day(date::DayMonth { day: 11, month: 7 })));
+}
+
+#[test]
+fn a_mistyped_required_key_is_one_error_not_two() {
+    // The comment on the first line once drew a second "issuer is missing".
+    let p = parse_plan("---\n# ghi chú\ntitle: A\nisuer: B\ndate: 2026-01-01\n---\n");
+    let kinds: Vec<_> = p.diagnostics.iter().map(|d| (d.kind(), d.line)).collect();
+    assert_eq!(kinds, [("unknown-key", Some(4))]);
+}
+
+#[test]
+fn missing_requirement_points_at_the_keys_not_a_comment() {
+    let p = parse_plan("---\n# ghi chú\ntitle: A\ndate: 2026-01-01\n---\n");
+    assert_eq!(p.diagnostics[0].kind(), "plan-lacks");
+    assert_eq!(p.diagnostics[0].line, Some(3));
+}
+
+#[test]
+fn a_forgotten_closing_fence_is_placed_after_the_last_key() {
+    // 27 lines of front matter, the fence forgotten, a `---` rule far below.
+    let mut src = String::from("---\ntitle: A\nissuer: B\ndate: 2026-01-01\nbasis:\n");
+    for i in 0..23 {
+        src.push_str(&format!("  - {i}/KH-UBND\n"));
+    }
+    src.push_str("\n## I. MỤC ĐÍCH\n\nNội dung: làm tốt.\n\n---\n\nHết.\n");
+    let p = parse_plan(&src);
+    assert_eq!(p.diagnostics.len(), 1, "{:?}", errors(&p));
+    let d = &p.diagnostics[0];
+    assert_eq!(*d.msg, Msg::UnclosedFrontMatter { after: 28 });
+    assert_eq!(d.line, Some(29));
+    assert_eq!(
+        d.text(Lang::Vi).help.as_deref(),
+        Some("thêm dòng `---` sau dòng 28, trước phần nội dung")
+    );
+}
+
+#[test]
+fn a_line_without_colon_is_reported_where_it_is() {
+    let p = parse_plan("---\ntitle: A\nissuer UBND\ndate: 2026-01-01\n---\n");
+    let d = &p.diagnostics[0];
+    assert_eq!(
+        (d.line, &*d.msg),
+        (
+            Some(3),
+            &Msg::Yaml {
+                problem: YamlProblem::MissingColon
+            }
+        )
+    );
 }
 
 #[test]

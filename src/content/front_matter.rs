@@ -3,6 +3,8 @@
 //! Works on text only (no disk) and keeps the body's line offset so later
 //! messages about the body point at the right line of the file.
 
+use crate::diag::Msg;
+
 /// A file split at its `---` fences.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split<'a> {
@@ -16,11 +18,10 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
-/// Why a file could not be split; the message says what to write instead.
+/// Why a file could not be split, and the line where the fix goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SplitError {
-    pub message: String,
-    pub help: String,
+    pub msg: Msg,
     pub line: usize,
 }
 
@@ -28,17 +29,14 @@ pub struct SplitError {
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     if text.trim().is_empty() {
         return Err(SplitError {
-            message: "the file is empty".into(),
-            help: "start it with front matter: a line `---`, `title: …`, and a closing `---`"
-                .into(),
+            msg: Msg::FileEmpty,
             line: 1,
         });
     }
     let first_line = text.lines().next().unwrap_or("");
     if first_line.trim_end() != "---" {
         return Err(SplitError {
-            message: "front matter is missing: the file must start with a line `---`".into(),
-            help: "add `---` as the first line, then `title: …` and the other keys, then `---` before the body".into(),
+            msg: Msg::NoOpeningFence,
             line: 1,
         });
     }
@@ -59,11 +57,64 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
         }
         offset += line.len();
     }
+    // The fence goes after the last front-matter line, before the body.
+    let lines: Vec<&str> = after_open.lines().collect();
+    let body = lines
+        .iter()
+        .position(|l| reads_as_body(l))
+        .unwrap_or(lines.len());
+    let after = last_front_matter_line(&lines[..body]) + 1;
     Err(SplitError {
-        message: "front matter is not closed".into(),
-        help: "add a line `---` after the last front-matter key, before the body".into(),
-        line: 1,
+        msg: Msg::UnclosedFrontMatter { after },
+        line: after + 1,
     })
+}
+
+/// When the YAML between the fences holds the start of the body (the real
+/// closing fence was forgotten and a later `---` rule closed it), the YAML
+/// line after which the fence belongs. None when every line reads as front
+/// matter, or when one of `keys` follows the odd line (a broken line inside
+/// the front matter, not a missing fence).
+pub fn forgotten_fence(yaml: &str, keys: &[&str]) -> Option<usize> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let body = lines.iter().position(|l| reads_as_body(l))?;
+    let key_follows = lines[body + 1..].iter().any(|l| {
+        keys.iter().any(|k| {
+            l.strip_prefix(k)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        })
+    });
+    (!key_follows).then(|| last_front_matter_line(&lines[..body]))
+}
+
+/// 1-based index of the last line that is neither blank nor a comment (0 if none).
+fn last_front_matter_line(lines: &[&str]) -> usize {
+    lines
+        .iter()
+        .rposition(|l| {
+            let t = l.trim();
+            !t.is_empty() && !t.starts_with('#')
+        })
+        .map_or(0, |i| i + 1)
+}
+
+/// Whether a line reads as Markdown rather than front matter: front matter
+/// is blank lines, `# comments`, indented or `- ` continuation lines and
+/// `key:` lines with a plain ASCII key (typos included); a `## heading` or a
+/// line of prose is the body.
+fn reads_as_body(line: &str) -> bool {
+    let l = line.trim_end();
+    if l.is_empty() || l.starts_with([' ', '\t', '-', ']', '}']) {
+        return false;
+    }
+    if l.starts_with('#') {
+        return l.starts_with("##");
+    }
+    let key_len = l
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(l.len());
+    let rest = l[key_len..].trim_start();
+    !(key_len > 0 && rest.starts_with(':') && (rest.len() == 1 || rest[1..].starts_with(' ')))
 }
 
 /// Strips a UTF-8 byte-order mark, turns CRLF / CR line ends into `\n` and
@@ -105,13 +156,35 @@ mod tests {
 
     #[test]
     fn refuses_empty_missing_and_unclosed() {
-        assert!(split("").unwrap_err().message.contains("empty"));
-        assert!(split("  \n").unwrap_err().message.contains("empty"));
-        assert!(split("title: a\n").unwrap_err().message.contains("missing"));
-        assert!(split("---\ntitle: a\n")
-            .unwrap_err()
-            .message
-            .contains("not closed"));
+        assert_eq!(split("").unwrap_err().msg, Msg::FileEmpty);
+        assert_eq!(split("  \n").unwrap_err().msg, Msg::FileEmpty);
+        assert_eq!(split("title: a\n").unwrap_err().msg, Msg::NoOpeningFence);
+        assert_eq!(
+            split("---\ntitle: a\n").unwrap_err(),
+            SplitError {
+                msg: Msg::UnclosedFrontMatter { after: 2 },
+                line: 3
+            }
+        );
+    }
+
+    #[test]
+    fn unclosed_front_matter_wants_the_fence_before_the_body() {
+        let text = "---\ntitle: a\n# ghi chú\nissuer: b\n\n# I. MỤC ĐÍCH\n\nNội dung kế hoạch.\n";
+        assert_eq!(
+            split(text).unwrap_err().msg,
+            Msg::UnclosedFrontMatter { after: 4 }
+        );
+    }
+
+    #[test]
+    fn forgotten_fence_is_told_from_a_broken_line() {
+        let keys = &["title", "issuer", "date"];
+        let forgot = "title: a\nissuer: b\n\n## Mục đích\n\nNội dung: thực hiện tốt.\nĐoạn hai.\n";
+        assert_eq!(forgotten_fence(forgot, keys), Some(2));
+        let broken = "title: a\nissuer UBND\ndate: 2026-01-15\n";
+        assert_eq!(forgotten_fence(broken, keys), None);
+        assert_eq!(forgotten_fence("title: a\nbasis:\n  - x\n", keys), None);
     }
 
     #[test]

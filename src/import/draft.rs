@@ -66,10 +66,7 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
             rows.push(Row {
                 key: "title",
                 value: None,
-                how: format!(
-                    "{}; wrote the first line instead: replace it",
-                    head.title.how
-                ),
+                how: format!("{}; tạm ghi dòng đầu tiên: cần thay", head.title.how),
             });
             t
         }
@@ -115,11 +112,11 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
     let juris = match (jurisdiction, &place) {
         (Some(j), _) => Field {
             value: Some(j.to_string()),
-            how: "from --jurisdiction".into(),
+            how: "theo --jurisdiction".into(),
         },
         (None, Some(p)) if p.jurisdiction() == p.name => Field {
             value: Some(p.jurisdiction()),
-            how: "the issuer's place".into(),
+            how: "địa phương của cơ quan ban hành".into(),
         },
         (None, Some(p)) => match from_body(Some(p)) {
             Some(i) => {
@@ -131,7 +128,7 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
             }
             None => Field {
                 value: Some(p.jurisdiction()),
-                how: "the issuer's place".into(),
+                how: "địa phương của cơ quan ban hành".into(),
             },
         },
         (None, None) => match from_body(None) {
@@ -144,7 +141,8 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
             }
             None => Field {
                 value: None,
-                how: "the issuer names no place, nor does the body: pass --jurisdiction".into(),
+                how: "cơ quan ban hành và nội dung không nêu địa phương: dùng --jurisdiction"
+                    .into(),
             },
         },
     };
@@ -159,12 +157,12 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
 
     let basis = refs::basis(opening, &head.subject);
     let basis_how = if basis.paragraphs == 0 && head.subject.is_empty() {
-        "no \"Căn cứ …\" / \"Thực hiện …\" paragraph before the first heading".to_string()
+        "không có đoạn \"Căn cứ …\" / \"Thực hiện …\" trước đề mục đầu tiên".to_string()
     } else {
-        let mut how = format!("{} opening paragraph(s) and the subject", basis.paragraphs);
+        let mut how = format!("{} đoạn mở đầu và trích yếu", basis.paragraphs);
         if !basis.nested.is_empty() {
             how.push_str(&format!(
-                "; left out what those documents implement: {}",
+                "; bỏ qua văn bản mà các văn bản đó thực hiện: {}",
                 basis.nested.join(", ")
             ));
         }
@@ -182,9 +180,9 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
         key: "campaigns",
         value: (!campaigns.is_empty()).then(|| campaigns.join(" | ")),
         how: if campaigns.is_empty() {
-            "the body names no observance with its date".into()
+            "nội dung không nêu ngày kỷ niệm nào kèm ngày tháng".into()
         } else {
-            "observances named in the body with their day/month".into()
+            "ngày kỷ niệm nêu trong nội dung, kèm ngày/tháng".into()
         },
     });
 

@@ -78,7 +78,7 @@ pub fn parse(lines: &[Line], paragraphs: bool) -> Header {
     match title_at {
         Some(k) => read_title(lines, k, paragraphs, &mut h),
         None => {
-            h.title = Field::missing("no \"KẾ HOẠCH\" line at the top of the text");
+            h.title = Field::missing("đầu văn bản không có dòng \"KẾ HOẠCH\"");
             h.body_from = zone_end;
         }
     }
@@ -203,7 +203,7 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn read_zone(zone: &[Line], h: &mut Header) {
     let mut issuer_parts: Vec<String> = Vec::new();
-    h.number = Field::missing("the header has no \"Số: …\" line");
+    h.number = Field::missing("phần đầu không có dòng \"Số: …\"");
     h.date_how = "the header has no \"Place, ngày … tháng … năm …\" line".into();
     for cell in cells(zone) {
         let key = fold_key(&cell);
@@ -225,13 +225,15 @@ fn read_zone(zone: &[Line], h: &mut Header) {
         }
     }
     if issuer_parts.is_empty() {
-        h.issuer = Field::missing("the header names no issuer (no capitals above \"Số: …\")");
+        h.issuer = Field::missing(
+            "phần đầu không ghi cơ quan ban hành (không có dòng chữ in hoa trên \"Số: …\")",
+        );
         return;
     }
     let raw = issuer_parts.join(" ");
     let (issuer, place) =
         names::party_issuer(&issuer_parts).unwrap_or_else(|| names::issuer_case(&raw));
-    h.issuer = Field::found(issuer, format!("header, left column: \"{raw}\""));
+    h.issuer = Field::found(issuer, format!("phần đầu, cột trái: \"{raw}\""));
     h.place = place;
 }
 
@@ -246,10 +248,8 @@ fn is_mark(cell: &str) -> bool {
 fn read_number(cell: &str, rest: &str) -> Field {
     let compact: String = rest.split_whitespace().collect();
     match number::parse(&compact) {
-        Some(n) if !n.seq.is_empty() => Field::found(n.display, format!("header: \"{cell}\"")),
-        _ => Field::missing(format!(
-            "the header leaves the number blank: \"{cell}\" (an unsigned draft)"
-        )),
+        Some(n) if !n.seq.is_empty() => Field::found(n.display, format!("phần đầu: \"{cell}\"")),
+        _ => Field::missing(format!("phần đầu để trống số: \"{cell}\" (bản chưa ký)")),
     }
 }
 
@@ -308,7 +308,7 @@ fn read_title(lines: &[Line], k: usize, paragraphs: bool, h: &mut Header) {
     h.body_from = j;
     h.subject = parts.join(" ");
     if parts.is_empty() {
-        h.title = Field::missing("the \"KẾ HOẠCH\" line has no subject lines under it");
+        h.title = Field::missing("dưới dòng \"KẾ HOẠCH\" không có trích yếu");
         return;
     }
     let subject = h
@@ -329,7 +329,7 @@ fn read_title(lines: &[Line], k: usize, paragraphs: bool, h: &mut Header) {
     };
     h.title = Field::found(
         format!("Kế hoạch {}", names::lower_first_word(&subject)),
-        "the \"KẾ HOẠCH\" line and its subject",
+        "dòng \"KẾ HOẠCH\" và trích yếu",
     );
     if h.year.is_none() {
         h.year = year_in(&h.subject);
@@ -377,7 +377,7 @@ pub fn issuer_from_opening(opening: &[Block], date_place: Option<&str>) -> Optio
             (
                 named.to_string(),
                 format!(
-                    "the opening: \"{}\"",
+                    "phần mở đầu: \"{}\"",
                     c[0].trim_start_matches(['.', ';', ' '])
                 ),
             )
@@ -386,7 +386,7 @@ pub fn issuer_from_opening(opening: &[Block], date_place: Option<&str>) -> Optio
             (
                 place.to_string(),
                 format!(
-                    "the opening says \"{} {rest} ban hành\"; the place is from the date line \"{place}, ngày …\"",
+                    "phần mở đầu ghi \"{} {rest} ban hành\"; tên địa phương theo dòng \"{place}, ngày …\"",
                     &c[1]
                 ),
             )

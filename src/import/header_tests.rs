@@ -24,7 +24,7 @@ fn columns_one_after_the_other_with_blanks() {
         Some("Lai Châu")
     );
     assert_eq!(h.number.value, None);
-    assert!(h.number.how.contains("blank"), "{}", h.number.how);
+    assert!(h.number.how.contains("để trống"), "{}", h.number.how);
     assert_eq!(h.date, None);
     assert_eq!((h.partial_month, h.year), (Some(8), Some(2025)));
     assert_eq!(
@@ -102,7 +102,7 @@ fn issuer_from_the_issuing_sentence() {
     )
     .unwrap();
     assert_eq!(f.value.as_deref(), Some("Ủy ban nhân dân tỉnh Lào Cai"));
-    assert!(f.how.contains("date line"));
+    assert!(f.how.contains("theo dòng \"Lào Cai, ngày …\""), "{}", f.how);
     assert!(issuer_from_opening(&[b("Ủy ban nhân dân tỉnh ban hành Kế hoạch")], None).is_none());
 }
 

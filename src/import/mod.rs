@@ -83,7 +83,7 @@ pub fn run(a: &ImportArgs) -> (Diagnostics, bool) {
         match outcome {
             Ok(()) => print!("{}", report::report(&src, &target, &d, enc.as_deref())),
             Err(e) => {
-                println!("{}: not imported: {}\n", src.display(), e.message);
+                println!("{}: not imported: {}\n", src.display(), e.message());
                 diags.push(e.at(&src, None));
             }
         }
@@ -147,7 +147,7 @@ fn validate(target: &Path, stem: &str, text: &str) -> Result<(), Diagnostic> {
     match parsed.diagnostics.iter().find(|d| d.is_error()) {
         Some(e) => Err(Diagnostic::error(format!(
             "import produced front matter that `check` rejects ({}); nothing was written",
-            e.message
+            e.text(crate::diag::Lang::En).message
         ))
         .help("this is a bug in `planportal import`: please report it with the input file")),
         None => Ok(()),

@@ -28,7 +28,11 @@ fn an_impossible_date_is_left_out_and_the_plan_written() {
     let input = dir.path().join("in.txt");
     std::fs::write(&input, PLAN).unwrap();
     let (d, ok) = run_in(dir.path(), &[&input], Some("out"));
-    assert!(ok, "{:?}", d.iter().map(|d| &d.message).collect::<Vec<_>>());
+    assert!(
+        ok,
+        "{:?}",
+        d.iter().map(|d| d.message()).collect::<Vec<_>>()
+    );
     // `--to out` is under `--root`, not the current folder.
     let path = dir.path().join("out/lao-cai-2026.md");
     let text = std::fs::read_to_string(&path).unwrap();

@@ -121,17 +121,17 @@ pub fn read(lines: &[Line]) -> Tail {
                 }
                 None => Field {
                     value: Some(name),
-                    how: "the last name line of the signature block".into(),
+                    how: "dòng tên cuối của khối chữ ký".into(),
                 },
             }
         }
         None if signature.is_empty() => Field {
             value: None,
-            how: "no signature block (TM./KT./CHỦ TỊCH) at the end".into(),
+            how: "cuối văn bản không có khối chữ ký (TM./KT./CHỦ TỊCH)".into(),
         },
         None => Field {
             value: None,
-            how: "the signature block has no name line (signed electronically?)".into(),
+            how: "khối chữ ký không có dòng tên (ký số?)".into(),
         },
     };
     t.roles = signature

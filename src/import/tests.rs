@@ -18,7 +18,7 @@ fn args(files: &[&Path], to: &Path, force: bool) -> ImportArgs {
 
 fn messages(d: &Diagnostics) -> String {
     d.iter()
-        .map(|d| format!("{} / {}", d.message, d.help.clone().unwrap_or_default()))
+        .map(|d| format!("{} / {}", d.message(), d.help_text().unwrap_or_default()))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -140,7 +140,7 @@ fn text_in_no_plan_shape_still_becomes_a_draft() {
     let text = std::fs::read_to_string(dir.path().join("in-notes.md")).unwrap();
     assert!(text.contains("draft: true"));
     assert!(text.contains("title: Ghi chú cuộc họp giao ban."));
-    assert!(text.contains("# issuer: the header names no issuer"));
+    assert!(text.contains("# issuer: phần đầu không ghi cơ quan ban hành"));
     let parsed = document::parse(Path::new("x.md"), Section::Plan, "x", &text);
     assert!(parsed.diagnostics.iter().all(|d| !d.is_error()));
 }

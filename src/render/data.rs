@@ -58,11 +58,6 @@ struct DataCampaign<'a> {
     month: u32,
 }
 
-/// `/data/documents.json` as the contract gives it: plans, documents and stubs, by id.
-pub fn documents_json(lib: &Library, statuses: &[Status]) -> Vec<u8> {
-    documents_json_inner(lib, statuses)
-}
-
 fn data_links<'a>(lib: &'a Library, v: &'a [Link]) -> Vec<DataLink<'a>> {
     v.iter()
         .map(|l| DataLink {
@@ -74,17 +69,22 @@ fn data_links<'a>(lib: &'a Library, v: &'a [Link]) -> Vec<DataLink<'a>> {
         .collect()
 }
 
-fn documents_json_inner<'a>(lib: &'a Library, statuses: &[Status]) -> Vec<u8> {
+/// `/data/documents.json` as the contract gives it (plans, documents and
+/// stubs, by id) for the documents `members`: all of them, or one province's
+/// part of a split file ([`super::open_data`]).
+pub fn documents_json<'a>(
+    lib: &'a Library,
+    statuses: &[Status],
+    members: impl Iterator<Item = Idx>,
+) -> Vec<u8> {
     let ids = |v: &[Idx]| {
         v.iter()
             .map(|&i| lib.nodes[i].doc.id.as_str())
             .collect::<Vec<_>>()
     };
     let links = |v: &'a [Link]| data_links(lib, v);
-    let documents = lib
-        .nodes
-        .iter()
-        .enumerate()
+    let documents = members
+        .map(|i| (i, &lib.nodes[i]))
         .filter(|(_, n)| n.doc.section != Section::Campaign)
         .map(|(i, n)| {
             let d = &n.doc;

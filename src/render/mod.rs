@@ -7,6 +7,7 @@ pub mod incremental;
 pub mod lists;
 pub mod markdown;
 mod md_safety;
+pub mod open_data;
 pub mod pages;
 pub mod places;
 pub mod safe_url;
@@ -195,12 +196,14 @@ pub fn render_site(
                 descriptions.get(&i).cloned().unwrap_or_default()
             }),
         )?;
-        out.put(
-            "data/documents.json",
-            &data::documents_json(lib, &env.statuses),
-        )?;
+        let data_files = open_data::files(lib, &env.statuses, open_data::SPLIT_AT);
+        let n_data = data_files.len();
+        for (path, bytes) in data_files {
+            out.put(&path, &bytes)?;
+        }
         let robots = sitemap::robots(cfg);
-        Ok(2 + n_maps
+        Ok(1 + n_data
+            + n_maps
             + write_feeds(&env, out)?
             + pages::write_static(opts.root, &cfg.theme, &[("robots.txt", &robots)], out)?
             + status::write_originals(opts.root, lib, out)?)

@@ -18,7 +18,7 @@ use super::view::{self, DocPage, DocSummary, SiteView};
 use super::{data, templates};
 use crate::config::Config;
 use crate::content::model::Section;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Msg};
 use crate::graph::{chain, Idx, Library};
 use crate::output::Output;
 use crate::search::SearchDoc;
@@ -173,7 +173,7 @@ impl<'a> Env<'a> {
         let (sums, sfp) = items.map_err(|errs| {
             let item = "partials/doc_item.html";
             let at = |d: Diagnostic| {
-                let (file, line) = templates::locate(tera, root, &cfg.theme, item, &d.message);
+                let (file, line) = templates::locate(tera, root, &cfg.theme, item, &d.message());
                 d.at(file, line)
             };
             errs.into_iter().map(at).collect::<Vec<_>>()
@@ -733,11 +733,12 @@ fn render<T: Serialize>(
     env.tera.render_to(template, &ctx, &mut html).map_err(|e| {
         let msg = templates::chain(&e);
         let (file, line) = templates::locate(env.tera, env.root, &env.cfg.theme, template, &msg);
-        Diagnostic::error(format!(
-            "template `{template}` failed while rendering `{path}`: {msg}"
-        ))
+        Diagnostic::err(Msg::TemplateRender {
+            template: template.to_string(),
+            page: path.to_string(),
+            detail: msg,
+        })
         .at(file, line)
-        .help("check the variable names against docs/theming.md")
     })?;
     Ok(Some(html))
 }
@@ -1114,13 +1115,12 @@ pub fn render_jobs(
         match r {
             Ok(x) => ok.push(x),
             Err(e) => {
-                let key = e
-                    .message
-                    .split(" failed while")
-                    .next()
-                    .unwrap_or("")
-                    .to_string();
-                if !errs.iter().any(|x| x.message.starts_with(&key)) {
+                let template = |d: &Diagnostic| match &*d.msg {
+                    Msg::TemplateRender { template, .. } => Some(template.clone()),
+                    _ => None,
+                };
+                let t = template(&e);
+                if t.is_none() || !errs.iter().any(|x| template(x) == t) {
                     errs.push(e);
                 }
             }

@@ -6,7 +6,7 @@ use std::path::Path;
 use include_dir::{include_dir, Dir};
 use tera::Tera;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Msg};
 
 /// The default theme, compiled in so a folder holding only `content/` builds.
 pub static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -55,8 +55,12 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
                     sources.retain(|(n, _, _)| *n != name);
                     sources.push((name, shown, text));
                 }
-                Err(e) => errors
-                    .push(Diagnostic::error(format!("cannot read template: {e}")).at(shown, None)),
+                Err(e) => errors.push(
+                    Diagnostic::err(Msg::TemplateUnreadable {
+                        error: e.to_string(),
+                    })
+                    .at(shown, None),
+                ),
             }
         }
     }
@@ -89,10 +93,9 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
             }
         }
         if errors.is_empty() {
-            errors.push(
-                Diagnostic::error(format!("templates do not fit together: {}", chain(&e)))
-                    .help("check `{% extends %}` and `{% include %}` names"),
-            );
+            errors.push(Diagnostic::err(Msg::TemplatesMismatch {
+                detail: chain(&e),
+            }));
         }
         return Err(errors);
     }
@@ -230,12 +233,11 @@ pub fn template_error(shown: &str, e: &tera::Error) -> Diagnostic {
         })
         .unwrap_or(&msg)
         .trim();
-    let mut d = Diagnostic::error(format!(
-        "template error: {}",
-        crate::text::collapse_ws(first)
-    ));
-    d = d.at(shown, pos.map(|p| p.0)).col(pos.map(|p| p.1));
-    d
+    Diagnostic::err(Msg::TemplateSyntax {
+        detail: crate::text::collapse_ws(first),
+    })
+    .at(shown, pos.map(|p| p.0))
+    .col(pos.map(|p| p.1))
 }
 
 /// The whole cause chain of a Tera error on one string.

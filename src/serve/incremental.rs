@@ -43,7 +43,7 @@ pub struct State {
     /// Absolute URL the server answers on; replaces `base_url` so links work locally.
     base_url: String,
     files: BTreeMap<PathBuf, FileState>,
-    config: Config,
+    pub config: Config,
     config_diags: Vec<Diagnostic>,
     tera: Option<tera::Tera>,
     template_diags: Vec<Diagnostic>,
@@ -113,6 +113,16 @@ impl State {
         for f in self.files.values() {
             diags.extend(f.diagnostics.iter().cloned());
             docs.extend(f.document.iter().cloned());
+        }
+        if !self.root.join("content").is_dir() {
+            // A deleted (or moved) content/ is an error, not an empty site:
+            // the last good site stays up and the overlay says why.
+            diags.push(
+                crate::diag::Diagnostic::error(
+                    "thư mục `content/` không còn nữa: vẫn phục vụ bản trang cuối cùng dựng được",
+                )
+                .help("đặt lại thư mục content/ (các kế hoạch nằm trong content/plans/)"),
+            );
         }
         content::check_unique_ids(&mut docs, &mut diags);
         content::aliases::link_shared(&mut docs, &self.root, &mut diags);

@@ -18,7 +18,7 @@ use anyhow::{Context, Result};
 use notify::{RecursiveMode, Watcher};
 
 use crate::cli::ServeArgs;
-use crate::diag::{self, Diagnostics};
+use crate::diag::{self, Diagnostics, Lang};
 use changes::Changes;
 use incremental::{Rebuild, State};
 
@@ -52,7 +52,7 @@ pub fn run(args: &ServeArgs) -> Result<()> {
     let mut state = State::new(&root, &url);
     let first = state.rebuild(&Changes::default(), true);
     let hub = http::Hub::default();
-    report(&root, "first build", &first, &hub, color);
+    report(&root, "first build", &first, &hub, color, site_lang(&state));
     finish(&root, &mut state, color);
 
     // Watch before serving: an edit made as soon as the URL is printed must not be missed.
@@ -111,7 +111,14 @@ pub fn run(args: &ServeArgs) -> Result<()> {
             continue;
         }
         let result = state.rebuild(&changes, false);
-        report(&root, &changes.describe(), &result, &hub, color);
+        report(
+            &root,
+            &changes.describe(),
+            &result,
+            &hub,
+            color,
+            site_lang(&state),
+        );
         finish(&root, &mut state, color);
     }
 }
@@ -136,7 +143,12 @@ fn add_event(root: &Path, ev: &notify::Event, changes: &mut Changes, rewatch: &m
 }
 
 /// Prints the one-line summary (and problems), and tells the browser.
-fn report(root: &Path, what: &str, r: &Rebuild, hub: &http::Hub, color: bool) {
+/// The overlay speaks the site's language, whatever `--lang` says for the terminal.
+fn site_lang(state: &State) -> Lang {
+    Lang::of_site(&state.config.language)
+}
+
+fn report(root: &Path, what: &str, r: &Rebuild, hub: &http::Hub, color: bool, lang: Lang) {
     let time = chrono::Local::now().format("%H:%M:%S");
     for d in r.diagnostics.iter() {
         eprint!("{}", diag::render(d, root, color));
@@ -158,7 +170,7 @@ fn report(root: &Path, what: &str, r: &Rebuild, hub: &http::Hub, color: bool) {
                 "{time} {what}: {} error(s); still serving the last good site",
                 r.diagnostics.error_count()
             );
-            let json = problems_json(&r.diagnostics);
+            let json = problems_json(&r.diagnostics, lang);
             hub.set_problems(json.clone());
             hub.broadcast("problems", &json);
         }
@@ -204,11 +216,14 @@ fn warnings(d: &Diagnostics) -> String {
     }
 }
 
-fn problems_json(d: &Diagnostics) -> String {
+fn problems_json(d: &Diagnostics, lang: Lang) -> String {
     let items: Vec<serde_json::Value> = d
         .iter()
         .filter(|x| x.is_error())
-        .map(|x| serde_json::json!({ "location": x.location(), "message": x.message, "help": x.help }))
+        .map(|x| {
+            let t = x.text(lang);
+            serde_json::json!({ "kind": x.kind(), "location": x.location(), "message": t.message, "help": t.help, "example": t.example })
+        })
         .collect();
     serde_json::to_string(&items).unwrap_or_else(|_| "[]".into())
 }

@@ -22,6 +22,7 @@ mod hygiene;
 mod injection;
 mod lifecycle;
 mod linear;
+mod messages;
 mod out_safety;
 mod output;
 mod pages;

@@ -121,11 +121,12 @@ impl Run {
         self
     }
 
-    /// stderr has a warning line (and no error).
+    /// stderr has a warning line (and no error), in English or Vietnamese.
     #[track_caller]
     pub fn warns(&self) -> &Self {
+        let lower = self.stderr.to_lowercase();
         assert!(
-            self.stderr.to_lowercase().contains("warning"),
+            lower.contains("warning") || lower.contains("cảnh báo"),
             "expected a warning\n--- stderr ---\n{}",
             self.stderr
         );
@@ -136,10 +137,10 @@ impl Run {
     #[track_caller]
     pub fn no_errors(&self) -> &Self {
         assert!(
-            !self
-                .stderr
-                .lines()
-                .any(|l| l.trim_start().to_lowercase().starts_with("error")),
+            !self.stderr.lines().any(|l| {
+                let l = l.trim_start().to_lowercase();
+                l.starts_with("error") || l.starts_with("lỗi")
+            }),
             "expected no error\n--- stderr ---\n{}",
             self.stderr
         );
@@ -305,10 +306,16 @@ pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_planportal")
 }
 
-/// Runs the binary in `cwd` with a fixed `SOURCE_DATE_EPOCH` and no colour.
+/// Runs the binary in `cwd` with a fixed `SOURCE_DATE_EPOCH` and no colour,
+/// messages in English unless `args` choose a `--lang` (the tests' wording
+/// predates the Vietnamese default; `tests/suite/messages.rs` covers it).
 pub fn run_in(cwd: &Path, args: &[&str], epoch: &str) -> Run {
+    let mut args = args.to_vec();
+    if !args.contains(&"--lang") && !args.contains(&"--") {
+        args.extend(["--lang", "en"]);
+    }
     let out = Command::new(bin())
-        .args(args)
+        .args(&args)
         .current_dir(cwd)
         .env("SOURCE_DATE_EPOCH", epoch)
         .env("NO_COLOR", "1")

@@ -1,150 +1,46 @@
-//! Diagnostics: what went wrong, where, and what would be right.
-//!
-//! Every stage reports problems as [`Diagnostic`]s into a [`Diagnostics`]
-//! list and keeps going, so one run shows every problem at once. Only
-//! `main` prints them and chooses the exit code.
+//! Diagnostics for a terminal: one diagnostic with its source line, and a
+//! whole run's list with errors first and warnings grouped by kind.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// How bad a problem is: errors fail the build, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
+use super::{lang, Diagnostic, Diagnostics, Lang, Severity};
+
+/// How many warnings of one kind are printed in full unless `--all`.
+pub const WARNINGS_SHOWN_PER_KIND: usize = 20;
+
+struct Words {
+    error: &'static str,
+    warning: &'static str,
+    help: &'static str,
+    example: &'static str,
 }
 
-/// One problem, located as precisely as we know.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Diagnostic {
-    pub severity: Severity,
-    /// The file, relative to the site root when it is inside it.
-    pub path: Option<PathBuf>,
-    /// 1-based line in the file.
-    pub line: Option<usize>,
-    /// 1-based column in the line (characters, not bytes).
-    pub column: Option<usize>,
-    /// What is wrong, short and lowercase.
-    pub message: String,
-    /// What would be right, when we can say.
-    pub help: Option<String>,
-}
-
-impl Diagnostic {
-    pub fn error(message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            path: None,
-            line: None,
-            column: None,
-            message: message.into(),
-            help: None,
-        }
-    }
-
-    pub fn warning(message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(message)
-        }
-    }
-
-    pub fn at(mut self, path: impl AsRef<Path>, line: Option<usize>) -> Self {
-        self.path = Some(path.as_ref().to_path_buf());
-        self.line = line;
-        self
-    }
-
-    pub fn col(mut self, column: Option<usize>) -> Self {
-        self.column = column;
-        self
-    }
-
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-
-    pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
-    }
-
-    /// `path:line:col`, as editors and terminals link it.
-    pub fn location(&self) -> Option<String> {
-        let path = self.path.as_ref()?;
-        let mut s = path.display().to_string();
-        if let Some(l) = self.line {
-            let _ = write!(s, ":{l}");
-            if let Some(c) = self.column {
-                let _ = write!(s, ":{c}");
-            }
-        }
-        Some(s)
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::Vi => Words {
+            error: "lỗi",
+            warning: "cảnh báo",
+            help: "cách sửa",
+            example: "ví dụ",
+        },
+        Lang::En => Words {
+            error: "error",
+            warning: "warning",
+            help: "help",
+            example: "example",
+        },
     }
 }
 
-/// An ordered collection of diagnostics.
-#[derive(Debug, Default, Clone)]
-pub struct Diagnostics {
-    items: Vec<Diagnostic>,
-}
-
-impl Diagnostics {
-    pub fn push(&mut self, d: Diagnostic) {
-        self.items.push(d);
-    }
-
-    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
-        self.items.extend(other);
-    }
-
-    pub fn has_errors(&self) -> bool {
-        self.items.iter().any(Diagnostic::is_error)
-    }
-
-    pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.is_error()).count()
-    }
-
-    pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.items.iter()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    /// Sorted by file, line, then errors before warnings, so output is stable
-    /// however the parallel stages finished.
-    pub fn sort(&mut self) {
-        self.items.sort_by(|a, b| {
-            (&a.path, a.line, a.severity, &a.message)
-                .cmp(&(&b.path, b.line, b.severity, &b.message))
-        });
-        self.items.dedup();
-    }
-
-    pub fn into_vec(self) -> Vec<Diagnostic> {
-        self.items
-    }
-}
-
-impl IntoIterator for Diagnostics {
-    type Item = Diagnostic;
-    type IntoIter = std::vec::IntoIter<Diagnostic>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.items.into_iter()
-    }
+/// Renders one diagnostic in the process's language (see [`super::set_lang`]).
+pub fn render(d: &Diagnostic, root: &Path, color: bool) -> String {
+    render_in(d, root, color, lang())
 }
 
 /// Renders one diagnostic for a terminal, with the source line when it can
 /// be read from `root/path`. `color` adds ANSI styles.
-pub fn render(d: &Diagnostic, root: &Path, color: bool) -> String {
+pub fn render_in(d: &Diagnostic, root: &Path, color: bool, lang: Lang) -> String {
     let (style, reset, bold, blue) = if color {
         let s = match d.severity {
             Severity::Error => "\x1b[1;31m",
@@ -154,12 +50,19 @@ pub fn render(d: &Diagnostic, root: &Path, color: bool) -> String {
     } else {
         ("", "", "", "")
     };
+    let w = words(lang);
     let label = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
+        Severity::Error => w.error,
+        Severity::Warning => w.warning,
     };
-    let message = shown(&d.message);
-    let mut out = format!("{style}{label}{reset}{bold}: {message}{reset}\n");
+    let text = d.text(lang);
+    // Untranslated messages have no kind worth showing.
+    let kind = match d.kind() {
+        "legacy" => String::new(),
+        k => format!("[{k}]"),
+    };
+    let message = shown(&text.message);
+    let mut out = format!("{style}{label}{kind}{reset}{bold}: {message}{reset}\n");
     if let Some(loc) = d.location() {
         let _ = writeln!(out, "  {blue}-->{reset} {loc}");
         if let (Some(path), Some(line)) = (&d.path, d.line) {
@@ -182,9 +85,73 @@ pub fn render(d: &Diagnostic, root: &Path, color: bool) -> String {
             }
         }
     }
-    if let Some(help) = &d.help {
+    if let Some(help) = &text.help {
         let help = shown(help);
-        let _ = writeln!(out, "  {blue}={reset} {bold}help{reset}: {help}");
+        let _ = writeln!(out, "  {blue}={reset} {bold}{}{reset}: {help}", w.help);
+    }
+    if let Some(example) = &text.example {
+        let mut lines = example.lines();
+        if let Some(first) = lines.next() {
+            let first = shown(first);
+            let _ = writeln!(out, "  {blue}={reset} {bold}{}{reset}: {first}", w.example);
+            let indent = " ".repeat(w.example.chars().count() + 6);
+            for l in lines {
+                let _ = writeln!(out, "{indent}{}", shown(l));
+            }
+        }
+    }
+    out
+}
+
+/// A whole run's diagnostics: every error, then warnings grouped by kind
+/// with their count, at most [`WARNINGS_SHOWN_PER_KIND`] of each unless `all`.
+pub fn summary_lines(ds: &Diagnostics, root: &Path, color: bool, lang: Lang, all: bool) -> String {
+    let mut out = String::new();
+    for d in ds.iter().filter(|d| d.is_error()) {
+        out.push_str(&render_in(d, root, color, lang));
+    }
+    let mut kinds: Vec<&'static str> = Vec::new();
+    for d in ds.iter().filter(|d| !d.is_error()) {
+        if !kinds.contains(&d.kind()) {
+            kinds.push(d.kind());
+        }
+    }
+    for kind in kinds {
+        let of_kind: Vec<&Diagnostic> = ds
+            .iter()
+            .filter(|d| !d.is_error() && d.kind() == kind)
+            .collect();
+        if of_kind.len() > 1 {
+            let _ = writeln!(
+                out,
+                "{}",
+                match lang {
+                    Lang::Vi => format!("── {} cảnh báo [{kind}] ──", of_kind.len()),
+                    Lang::En => format!("── {} warnings [{kind}] ──", of_kind.len()),
+                }
+            );
+        }
+        let shown = if all {
+            of_kind.len()
+        } else {
+            WARNINGS_SHOWN_PER_KIND
+        };
+        for d in of_kind.iter().take(shown) {
+            out.push_str(&render_in(d, root, color, lang));
+        }
+        if of_kind.len() > shown {
+            let more = of_kind.len() - shown;
+            let _ = writeln!(
+                out,
+                "{}",
+                match lang {
+                    Lang::Vi =>
+                        format!("và {more} cảnh báo [{kind}] khác (planportal check --all)"),
+                    Lang::En =>
+                        format!("and {more} more [{kind}] warnings (planportal check --all)"),
+                }
+            );
+        }
     }
     out
 }
@@ -270,20 +237,32 @@ fn underline_width(src: &str, col: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::Msg;
     use super::*;
 
+    fn unknown_isuer() -> Diagnostic {
+        Diagnostic::err(Msg::UnknownKey {
+            key: "titel".into(),
+            within: None,
+            suggestion: Some("title".into()),
+            known: vec![],
+        })
+        .at("a.md", Some(2))
+        .col(Some(1))
+    }
+
     #[test]
-    fn renders_location_source_and_help() {
+    fn renders_location_source_help_and_example_in_both_languages() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.md"), "---\ntitel: x\n---\n").unwrap();
-        let d = Diagnostic::error("unknown key `titel`")
-            .at("a.md", Some(2))
-            .col(Some(1))
-            .help("did you mean `title`?");
-        let s = render(&d, dir.path(), false);
+        let d = unknown_isuer();
         assert_eq!(
-            s,
-            "error: unknown key `titel`\n  --> a.md:2:1\n    |\n  2 | titel: x\n    | ^^^^^\n  = help: did you mean `title`?\n"
+            render_in(&d, dir.path(), false, Lang::En),
+            "error[unknown-key]: unknown key `titel`\n  --> a.md:2:1\n    |\n  2 | titel: x\n    | ^^^^^\n  = help: did you mean `title`?\n  = example: title: Kế hoạch thực hiện công tác dân số năm 2026\n"
+        );
+        assert_eq!(
+            render_in(&d, dir.path(), false, Lang::Vi),
+            "lỗi[unknown-key]: không có khóa `titel`\n  --> a.md:2:1\n    |\n  2 | titel: x\n    | ^^^^^\n  = cách sửa: có phải ý bạn là `title`?\n  = ví dụ: title: Kế hoạch thực hiện công tác dân số năm 2026\n"
         );
     }
 
@@ -336,13 +315,24 @@ mod tests {
     }
 
     #[test]
-    fn sort_puts_files_and_lines_in_order() {
+    fn groups_warnings_by_kind_and_folds_after_twenty() {
         let mut ds = Diagnostics::default();
-        ds.push(Diagnostic::warning("w").at("b.md", Some(1)));
-        ds.push(Diagnostic::error("e").at("a.md", Some(9)));
-        ds.push(Diagnostic::error("e2").at("a.md", Some(2)));
-        ds.sort();
-        let lines: Vec<_> = ds.iter().map(|d| d.location().unwrap()).collect();
-        assert_eq!(lines, ["a.md:2", "a.md:9", "b.md:1"]);
+        for i in 0..25 {
+            ds.push(Diagnostic::warn(Msg::LeapDay {
+                name: format!("n{i}"),
+            }));
+        }
+        ds.push(Diagnostic::warn(Msg::DraftLacks { key: "date".into() }));
+        ds.push(unknown_isuer());
+        let root = Path::new("/nonexistent");
+        let s = summary_lines(&ds, root, false, Lang::Vi, false);
+        assert!(s.starts_with("lỗi[unknown-key]"), "errors first:\n{s}");
+        assert!(s.contains("── 25 cảnh báo [leap-day] ──"));
+        assert_eq!(s.matches("cảnh báo[leap-day]").count(), 20);
+        assert!(s.contains("và 5 cảnh báo [leap-day] khác (planportal check --all)"));
+        assert!(s.contains("cảnh báo[draft-lacks]"));
+        let all = summary_lines(&ds, root, false, Lang::Vi, true);
+        assert_eq!(all.matches("cảnh báo[leap-day]").count(), 25);
+        assert!(!all.contains("khác (planportal check --all)"));
     }
 }
