@@ -246,15 +246,52 @@ pub fn bare(s: &DocSummary) -> DocSummary {
     s.clone_without_item()
 }
 
+/// The basis chain read top-down: from each root to this document's direct
+/// basis, the way a clerk reads "căn cứ" (the national resolution first, the
+/// province's plan last). Built from the upward tree's paths, merged where
+/// they share a beginning, so a root implemented along two branches shows once.
+/// A node already shown on another path (`repeated` upward) starts its own
+/// path marked `repeated`.
 pub fn tree(nodes: &[TreeNode], sums: &[DocSummary]) -> Vec<TreeView> {
-    nodes
-        .iter()
-        .map(|n| TreeView {
-            doc: bare(&sums[n.idx]),
-            repeated: n.repeated,
-            children: tree(&n.children, sums),
-        })
-        .collect()
+    let mut paths: Vec<Vec<(Idx, bool)>> = Vec::new();
+    let mut stack: Vec<(Idx, bool)> = Vec::new();
+    for n in nodes {
+        collect_paths(n, &mut stack, &mut paths);
+    }
+    let mut top: Vec<TreeView> = Vec::new();
+    for path in paths.into_iter().take(MAX_PATHS) {
+        let mut level = &mut top;
+        for (idx, repeated) in path.into_iter().rev() {
+            let at = match level.iter().position(|v| v.doc.id == sums[idx].id) {
+                Some(p) => p,
+                None => {
+                    level.push(TreeView {
+                        doc: bare(&sums[idx]),
+                        repeated,
+                        children: Vec::new(),
+                    });
+                    level.len() - 1
+                }
+            };
+            level = &mut level[at].children;
+        }
+    }
+    top
+}
+
+/// Chains a page shows at most; real documents have a handful.
+const MAX_PATHS: usize = 64;
+
+fn collect_paths(n: &TreeNode, stack: &mut Vec<(Idx, bool)>, out: &mut Vec<Vec<(Idx, bool)>>) {
+    stack.push((n.idx, n.repeated));
+    if n.children.is_empty() || n.repeated {
+        out.push(stack.clone());
+    } else {
+        for c in &n.children {
+            collect_paths(c, stack, out);
+        }
+    }
+    stack.pop();
 }
 
 pub fn docs(idxs: &[Idx], sums: &[DocSummary]) -> Vec<DocSummary> {
@@ -305,22 +342,44 @@ fn push_tree(out: &mut String, nodes: &[TreeView]) {
     use super::markdown::escape;
     out.push_str("<ul class=\"tree\">\n");
     for n in nodes {
+        let d = &n.doc;
         out.push_str("<li>\n  <a href=\"");
-        out.push_str(&escape(&n.doc.href));
+        out.push_str(&escape(&d.href));
         out.push_str("\">");
-        if let Some(num) = &n.doc.number {
-            out.push_str("<span class=\"num\">");
-            out.push_str(&escape(num));
-            out.push_str("</span> ");
+        match &d.number {
+            Some(num) => {
+                if let Some(t) = &d.type_name {
+                    out.push_str(&escape(t));
+                    out.push(' ');
+                }
+                out.push_str("<span class=\"num\">");
+                out.push_str(&escape(num));
+                out.push_str("</span>");
+            }
+            None => out.push_str(&escape(&d.title)),
         }
-        out.push_str(&escape(&n.doc.title));
         out.push_str("</a>");
-        if n.doc.stub {
+        if let Some(i) = &d.issuer {
+            out.push_str(" · ");
+            out.push_str(&escape(i));
+        }
+        if let Some(x) = &d.date {
+            out.push_str(" · ");
+            out.push_str(&escape(x));
+        }
+        if d.stub {
             out.push_str(" <span class=\"tag\">Chưa có trên cổng</span>");
+        }
+        if d.number.is_some() {
+            out.push_str("\n  <span class=\"tree-title\">");
+            out.push_str(&escape(&d.title));
+            out.push_str("</span>");
         }
         out.push_str("\n  ");
         if n.repeated {
-            out.push_str("<span class=\"tree-repeat\">(đã nêu ở trên)</span>");
+            out.push_str(
+                "<span class=\"tree-repeat\">(căn cứ của văn bản này đã nêu ở nhánh khác)</span>",
+            );
         } else if !n.children.is_empty() {
             push_tree(out, &n.children);
         }
@@ -358,12 +417,12 @@ mod tests {
             href: format!("/documents/{title}/"),
             title: title.into(),
             number: number.map(Into::into),
-            type_name: None,
-            issuer: None,
+            type_name: number.map(|_| "Kết luận".into()),
+            issuer: number.map(|_| "Bộ <Chính> trị".into()),
             issuer_href: None,
             jurisdiction: None,
             jurisdiction_href: None,
-            date: None,
+            date: number.map(|_| "10/4/2025".into()),
             date_iso: None,
             stub,
             draft: false,
@@ -383,6 +442,32 @@ mod tests {
             repeated,
             children,
         }
+    }
+
+    /// The chain reads from the root down: two branches to one root merge.
+    #[test]
+    fn the_chain_starts_at_the_root() {
+        let up = |idx, children| TreeNode {
+            idx,
+            repeated: false,
+            children,
+        };
+        // This document implements 1 and 2, which both implement 0.
+        let upward = vec![up(1, vec![up(0, vec![])]), up(2, vec![up(0, vec![])])];
+        let sums: Vec<DocSummary> = ["root", "a", "b"]
+            .iter()
+            .map(|t| summary(t, Some("1-NQ/TW"), false))
+            .collect();
+        let top = tree(&upward, &sums);
+        assert_eq!(top.len(), 1);
+        assert_eq!(top[0].doc.title, "root");
+        let below: Vec<&str> = top[0]
+            .children
+            .iter()
+            .map(|c| c.doc.title.as_str())
+            .collect();
+        assert_eq!(below, ["a", "b"]);
+        assert!(top[0].children.iter().all(|c| c.children.is_empty()));
     }
 
     /// `tree_html` must stay what the theme's `tree` macro renders, so that a

@@ -264,8 +264,8 @@ date: 2022-07-01",
     let plan = s.page("/plans/p/");
     let tree = &plan[pos(&plan, "class=\"tree\"")..];
     assert!(
-        tree.contains("Chất lượng dân số Lào Cai</a>"),
-        "the basis tree uses the short title"
+        tree.contains("<span class=\"tree-title\">Chất lượng dân số Lào Cai</span>"),
+        "the basis tree uses the short title (beside type, number, issuer and date)"
     );
     let list = s.page("/documents/");
     assert!(list.contains(">Chất lượng dân số Lào Cai</a>"));
