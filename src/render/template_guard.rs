@@ -187,7 +187,11 @@ mod tests {
     fn include_extends_and_import_cycles_are_named() {
         let e = cycles(&[src("a.html", "x\n{% include \"a.html\" %}")]);
         assert_eq!(e.len(), 1);
-        assert!(e[0].message().contains("a.html → a.html"), "{}", e[0].message());
+        assert!(
+            e[0].message().contains("a.html → a.html"),
+            "{}",
+            e[0].message()
+        );
         assert_eq!(e[0].line, Some(2));
         let e = cycles(&[
             src("x.html", "{% extends 'y.html' %}"),
