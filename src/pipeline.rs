@@ -156,8 +156,17 @@ pub fn check(root: &Path) -> Report {
     }
     let mut diags = Diagnostics::default();
     let (site, tera) = load_with_theme(root, None, true, &mut diags);
-    if let Err(errs) = tera {
-        diags.extend(errs);
+    match tera {
+        Err(errs) => diags.extend(errs),
+        // Pages render only from content without errors, as in `build`.
+        Ok(tera) if !diags.has_errors() => diags.extend(render::sample::check(
+            &site.library,
+            root,
+            &site.config,
+            &tera,
+            now(),
+        )),
+        Ok(_) => {}
     }
     diags.sort();
     Report {

@@ -49,7 +49,7 @@ pub fn read(path: &Path) -> Result<Input, ReadError> {
                 .map_err(|e| fail(format!("cannot read the file: {e}"), "check the path"))?;
             let (text, note) = decode_text(&bytes)?;
             Ok(Input {
-                text,
+                text: limit_text(text)?,
                 paragraphs: false,
                 encoding_note: note,
             })
@@ -65,7 +65,7 @@ pub fn read(path: &Path) -> Result<Input, ReadError> {
             })
         }
         "pdf" => Ok(Input {
-            text: pdf_text(path)?,
+            text: limit_text(pdf_text(path)?)?,
             paragraphs: false,
             encoding_note: None,
         }),
@@ -191,6 +191,13 @@ pub fn legacy_encoding(bytes: &[u8]) -> Option<&'static str> {
 /// Paragraph text of a Word file: one line per `w:p`, `w:tab` as a tab,
 /// `w:br`/`w:cr` as a line break, table cells as their own paragraphs.
 pub fn docx_text<R: std::io::Read + std::io::Seek>(reader: R) -> Result<String, ReadError> {
+    docx_text_max(reader, XML_MAX)
+}
+
+fn docx_text_max<R: std::io::Read + std::io::Seek>(
+    reader: R,
+    xml_max: u64,
+) -> Result<String, ReadError> {
     let not_docx = |why: String| {
         fail(
             format!("this is not a Word .docx file ({why})"),
@@ -198,12 +205,57 @@ pub fn docx_text<R: std::io::Read + std::io::Seek>(reader: R) -> Result<String, 
         )
     };
     let mut zip = zip::ZipArchive::new(reader).map_err(|e| not_docx(e.to_string()))?;
+    let entry = zip
+        .by_name("word/document.xml")
+        .map_err(|_| not_docx("no word/document.xml inside".into()))?;
+    // A zip bomb declares (or, lying, decompresses to) gigabytes: stop reading
+    // past the limit instead of trusting the declared size alone.
+    if entry.size() > xml_max {
+        return Err(too_big_xml());
+    }
     let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .map_err(|_| not_docx("no word/document.xml inside".into()))?
+    entry
+        .take(xml_max + 1)
         .read_to_string(&mut xml)
         .map_err(|e| not_docx(format!("word/document.xml is unreadable: {e}")))?;
-    paragraphs_from_xml(&xml).map_err(not_docx)
+    if xml.len() as u64 > xml_max {
+        return Err(too_big_xml());
+    }
+    let text = paragraphs_from_xml(&xml).map_err(not_docx)?;
+    limit_text(text)
+}
+
+/// Bytes of `word/document.xml` a .docx may unpack to: a 300-page plan is a
+/// few megabytes.
+pub const XML_MAX: u64 = 50 << 20;
+
+/// Bytes of text an import may yield, whatever the format: ten times the
+/// longest real plan.
+pub const TEXT_MAX: usize = 20 << 20;
+
+fn too_big_xml() -> ReadError {
+    fail(
+        format!(
+            "tệp .docx giải nén ra hơn {} MB (word/document.xml): tệp hỏng hoặc là \
+             \"bom nén\", không phải một kế hoạch",
+            XML_MAX >> 20
+        ),
+        "mở tệp trong Word hoặc LibreOffice và lưu lại thành .docx, hoặc nhập bản .pdf/.txt",
+    )
+}
+
+/// Refuses text longer than [`TEXT_MAX`].
+fn limit_text(text: String) -> Result<String, ReadError> {
+    if text.len() > TEXT_MAX {
+        return Err(fail(
+            format!(
+                "văn bản trích ra dài hơn {} MB: quá dài cho một kế hoạch",
+                TEXT_MAX >> 20
+            ),
+            "tách tệp thành từng kế hoạch rồi nhập từng tệp",
+        ));
+    }
+    Ok(text)
 }
 
 fn paragraphs_from_xml(xml: &str) -> Result<String, String> {
@@ -269,4 +321,42 @@ fn pdf_text(path: &Path) -> Result<String, ReadError> {
         ));
     }
     Ok(text.nfc().collect())
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+
+    /// A .docx whose document.xml is `paragraphs` paragraphs of 'a's.
+    fn docx(paragraphs: usize) -> Vec<u8> {
+        use std::io::Write as _;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("word/document.xml", opts).unwrap();
+        zip.write_all(b"<w:document><w:body>").unwrap();
+        let p = format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", "a".repeat(1000));
+        for _ in 0..paragraphs {
+            zip.write_all(p.as_bytes()).unwrap();
+        }
+        zip.write_all(b"</w:body></w:document>").unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_docx_unpacking_past_the_limit_is_refused() {
+        let bomb = docx(2_000); // about 2 MB of XML in a few kilobytes
+        assert!(bomb.len() < 100_000, "{} bytes", bomb.len());
+        let e = docx_text_max(std::io::Cursor::new(&bomb), 1 << 20).unwrap_err();
+        assert!(e.message.contains("giải nén ra hơn"), "{e:?}");
+        let ok = docx_text_max(std::io::Cursor::new(&bomb), 4 << 20).unwrap();
+        assert_eq!(ok.lines().count(), 2_000);
+    }
+
+    #[test]
+    fn text_past_the_limit_is_refused() {
+        assert!(limit_text("a".repeat(TEXT_MAX)).is_ok());
+        let e = limit_text("a".repeat(TEXT_MAX + 1)).unwrap_err();
+        assert!(e.message.contains("dài hơn 20 MB"), "{e:?}");
+    }
 }

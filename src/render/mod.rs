@@ -12,8 +12,10 @@ pub mod pages;
 pub mod places;
 pub mod plan_filters;
 pub mod safe_url;
+pub mod sample;
 pub mod sitemap;
 pub mod status;
+pub mod template_guard;
 pub mod templates;
 pub mod view;
 

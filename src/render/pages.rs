@@ -182,7 +182,14 @@ impl<'a> Env<'a> {
                 (observances, (lists, (obs_lists, plan_facets)))
             },
         );
-        let (sums, sfp) = items?;
+        let (sums, sfp) = items.map_err(|errs| {
+            let item = "partials/doc_item.html";
+            let at = |d: Diagnostic| {
+                let (file, line) = templates::locate(tera, root, &cfg.theme, item, &d.message());
+                d.at(file, line)
+            };
+            errs.into_iter().map(at).collect::<Vec<_>>()
+        })?;
         site.has_calendar = !observances.is_empty();
         let t = crate::timing::phase("  items+lists", t);
         let mut campaign_text: HashMap<Idx, String> = HashMap::new();
@@ -753,11 +760,14 @@ fn render<T: Serialize>(
     // page, so it is not regrown and copied a handful of times.
     let mut html = Vec::with_capacity(PAGE_BYTES);
     env.tera.render_to(template, &ctx, &mut html).map_err(|e| {
+        let msg = templates::chain(&e);
+        let (file, line) = templates::locate(env.tera, env.root, &env.cfg.theme, template, &msg);
         Diagnostic::err(Msg::TemplateRender {
             template: template.to_string(),
             page: path.to_string(),
-            detail: templates::chain(&e),
+            detail: msg,
         })
+        .at(file, line)
     })?;
     Ok(Some(html))
 }

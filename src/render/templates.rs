@@ -70,12 +70,19 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
     // and date in the source; `& < > " '` are all HTML needs.
     tera.set_escape_fn(escape_html);
     tera.register_filter("json_encode", json_encode);
+    super::template_guard::register(&mut tera);
+    errors.extend(super::template_guard::cycles(&sources));
     if !errors.is_empty() {
         return Err(errors);
     }
+    let guarded: Vec<std::borrow::Cow<'_, str>> = sources
+        .iter()
+        .map(|(n, _, t)| super::template_guard::guard_macros(n, t))
+        .collect();
     let pairs: Vec<(&str, &str)> = sources
         .iter()
-        .map(|(n, _, t)| (n.as_str(), t.as_str()))
+        .zip(&guarded)
+        .map(|((n, _, _), t)| (n.as_str(), t.as_ref()))
         .collect();
     if let Err(e) = tera.add_raw_templates(pairs) {
         // Tera's bulk error does not say which file broke: parse them one by one
@@ -113,6 +120,86 @@ fn json_encode(
 
 fn escape_html(s: &str) -> String {
     super::markdown::escape(s)
+}
+
+/// The file a template comes from, as load shows it: the site's override
+/// when it has one, else the built-in theme's.
+pub fn shown_path(root: &Path, theme: &str, name: &str) -> String {
+    let rel = Path::new("themes").join(theme).join("templates").join(name);
+    if root.join(&rel).is_file() {
+        rel.display().to_string()
+    } else {
+        format!("(built-in theme) templates/{name}")
+    }
+}
+
+/// The source of a template: the site's override, else the built-in one.
+fn source_of(root: &Path, theme: &str, name: &str) -> Option<String> {
+    let file = root.join("themes").join(theme).join("templates").join(name);
+    std::fs::read_to_string(file).ok().or_else(|| {
+        let f = DEFAULT_THEME.get_file(format!("templates/{name}"))?;
+        f.contents_utf8().map(str::to_string)
+    })
+}
+
+/// Where a runtime error most likely is: Tera names the variable, filter or
+/// macro (`Variable `page.x` not found`, our guard's `macro `m.html::f``) but
+/// no line, so its first use is looked up in `template`, the templates it
+/// extends, then any other. Falls back to `template` without a line.
+pub fn locate(
+    tera: &Tera,
+    root: &Path,
+    theme: &str,
+    template: &str,
+    message: &str,
+) -> (String, Option<usize>) {
+    let fallback = (shown_path(root, theme, template), None);
+    // Backticked names; a macro's (`file::name`) wins, else the last plain one.
+    let names: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    let name = names
+        .iter()
+        .find(|n| {
+            n.split_once("::")
+                .is_some_and(|(f, _)| tera.get_template(f).is_ok())
+        })
+        .or_else(|| {
+            names
+                .iter()
+                .rev()
+                .find(|n| !n.is_empty() && !n.contains(char::is_whitespace))
+        });
+    let Some(name) = name else {
+        return fallback;
+    };
+    let (mut order, needle): (Vec<String>, String) = match name.split_once("::") {
+        Some((file, mac)) if tera.get_template(file).is_ok() => {
+            (vec![file.to_string()], format!("macro {mac}"))
+        }
+        _ => {
+            let mut order = vec![template.to_string()];
+            if let Ok(t) = tera.get_template(template) {
+                order.extend(t.parents.iter().cloned());
+            }
+            let mut rest: Vec<String> = tera
+                .get_template_names()
+                .map(str::to_string)
+                .filter(|n| !order.contains(n))
+                .collect();
+            rest.sort();
+            order.extend(rest);
+            (order, name.to_string())
+        }
+    };
+    order.dedup();
+    for t in order {
+        if let Some(src) = source_of(root, theme, &t) {
+            if let Some(at) = src.find(&needle) {
+                let line = src[..at].matches('\n').count() + 1;
+                return (shown_path(root, theme, &t), Some(line));
+            }
+        }
+    }
+    fallback
 }
 
 /// Every file under an embedded folder, sub-folders included (`partials/`).
