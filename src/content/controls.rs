@@ -29,6 +29,33 @@ pub fn refuse(path: &Path, text: &str, first_line: usize) -> Option<Diagnostic> 
     )
 }
 
+/// The first bad character inside the strings of a parsed front-matter
+/// value: YAML escapes (`"\e[31m"`, `"\x07"`, `"\uFFFE"`) make them out of
+/// plain source text that [`refuse`] passed.
+pub fn first_in_value(v: &crate::yaml::Yaml) -> Option<char> {
+    use crate::yaml::Yaml;
+    match v {
+        Yaml::String(s) => first_bad(s).map(|(_, c)| c),
+        Yaml::Seq(items) => items.iter().find_map(first_in_value),
+        Yaml::Map(m) => m
+            .iter()
+            .find_map(|(k, v)| first_bad(k).map(|(_, c)| c).or_else(|| first_in_value(v))),
+        _ => None,
+    }
+}
+
+/// The error for a bad character written as a YAML escape in the value at `line`:`col`.
+pub fn refuse_escaped(path: &Path, line: Option<usize>, col: Option<usize>, c: char) -> Diagnostic {
+    Diagnostic::error(format!(
+        "giá trị này viết ra ký tự điều khiển {} (không nhìn thấy được) bằng mã thoát YAML; \
+         ký tự đó không được dùng trong phần khai báo: nó làm hỏng atom.xml, lịch .ics và thông báo lỗi",
+        name(c)
+    ))
+    .at(path, line)
+    .col(col)
+    .help("xóa mã thoát (dạng \\e, \\x1b, \\u001b) khỏi giá trị, rồi lưu lại tệp")
+}
+
 /// `body` with bad characters replaced, and a warning at the first one
 /// (`body` starts on line `first_line` of `path`).
 pub fn clean_body<'a>(
@@ -111,6 +138,19 @@ pub fn name(c: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yaml_escapes_that_make_controls_are_found_in_parsed_values() {
+        let v = crate::yaml::parse("title: \"\\e[31m A\"\nbasis:\n  - { number: \"\\x07\" }\n")
+            .unwrap();
+        let crate::yaml::Yaml::Map(m) = v else {
+            panic!()
+        };
+        assert_eq!(first_in_value(&m[0].1), Some('\u{1b}'));
+        assert_eq!(first_in_value(&m[1].1), Some('\u{7}'));
+        let plain = crate::yaml::parse("title: Kế hoạch ạ\n").unwrap();
+        assert_eq!(first_in_value(&plain), None);
+    }
 
     #[test]
     fn finds_controls_and_noncharacters_but_not_text() {

@@ -193,6 +193,18 @@ pub fn parse(path: &Path, section: Section, file_stem: &str, raw: &str) -> Parse
         }
     };
 
+    if let Some((key, c)) = map
+        .iter()
+        .find_map(|(k, v)| super::controls::first_in_value(v).map(|c| (k, c)))
+    {
+        let (line, col) = cx.value_pos(key);
+        cx.diags
+            .push(super::controls::refuse_escaped(path, line, col, c));
+        return Parsed {
+            document: None,
+            diagnostics: cx.diags,
+        };
+    }
     let mut doc = Document {
         id: String::new(),
         section,
