@@ -65,6 +65,10 @@ pub fn normalize(raw: &str) -> String {
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {}
             // A form feed is pdftotext's page break: its own (blank) line.
             '\u{C}' => out.push_str("\n\u{C}\n"),
+            // Other controls and U+FFFE/U+FFFF (a UTF-16 file's stray byte
+            // order marks) carry no text, and `check` refuses them in the
+            // front matter the draft would get.
+            c if crate::content::controls::is_bad(c) => {}
             c => out.push(c),
         }
     }

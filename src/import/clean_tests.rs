@@ -151,3 +151,12 @@ fn sentences_rejoined_across_line_and_list_item_breaks() {
     assert_eq!(blocks.len(), 2, "{blocks:?}");
     assert_eq!(d.junk, 1);
 }
+
+#[test]
+fn controls_and_noncharacters_are_dropped_so_the_draft_passes_check() {
+    let t = normalize("K\u{FFFF}ế ho\u{7}ạch\u{FFFE}\tnăm\u{C}2026");
+    assert_eq!(
+        t, "Kế hoạch\tnăm\n\u{C}\n2026",
+        "tab and the page break stay"
+    );
+}
