@@ -13,6 +13,7 @@ Examples:
   planportal serve                      preview at http://127.0.0.1:1111, reloads on every save
   planportal check                      report problems without writing anything
   planportal import ke-hoach.pdf        draft content/plans/<name>.md from a signed plan
+  planportal new cong-ke-hoach          start a new site in ./cong-ke-hoach
 
 Exit status: 0 success (warnings allowed), 1 content or template errors, 2 wrong usage.
 The content format is described in docs/content-format.md.")]
@@ -34,6 +35,15 @@ pub enum Command {
     Serve(ServeArgs),
     /// Draft one Markdown plan per signed plan file (.txt, .docx, .pdf)
     Import(ImportArgs),
+    /// Start a new site in DIR (site.yaml, content/, one example plan) that builds at once
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The folder to create (it must be empty or not exist yet)
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]

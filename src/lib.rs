@@ -18,6 +18,7 @@ pub mod output;
 pub mod pipeline;
 pub mod position;
 pub mod render;
+pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod text;

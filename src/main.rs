@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         Command::Check(a) => &a.root.root,
         Command::Serve(a) => &a.root.root,
         Command::Import(a) => &a.root.root,
+        Command::New(a) => &a.dir,
     };
     let lang = match cli.lang.as_deref().and_then(Lang::parse) {
         Some(l) => l,
@@ -56,6 +57,7 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::New(a) => new_site(&a.dir, lang == Lang::Vi),
         Command::Import(a) => {
             let (diags, ok) = planportal::import::run(&a);
             print_diagnostics(&diags, &a.root.root, true);
@@ -64,6 +66,38 @@ fn main() -> ExitCode {
             } else {
                 ExitCode::from(1)
             }
+        }
+    }
+}
+
+/// `planportal new DIR`: creates, then says what to do next. A folder that
+/// holds anything is wrong usage (exit 2): nothing is overwritten.
+fn new_site(dir: &Path, vi: bool) -> ExitCode {
+    match planportal::scaffold::new_site(dir) {
+        Ok(files) => {
+            let d = dir.display();
+            if vi {
+                eprintln!("đã tạo cổng mới trong `{d}`:");
+            } else {
+                eprintln!("started a new site in `{d}`:");
+            }
+            for f in files {
+                eprintln!("  {f}");
+            }
+            if vi {
+                eprintln!(
+                    "xem trước: cd {d} && planportal serve   (rồi mở http://127.0.0.1:1111/)"
+                );
+            } else {
+                eprintln!(
+                    "preview it: cd {d} && planportal serve   (then open http://127.0.0.1:1111/)"
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: {}", if vi { "lỗi" } else { "error" }, e.message(vi));
+            ExitCode::from(2)
         }
     }
 }

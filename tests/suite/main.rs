@@ -24,6 +24,7 @@ mod injection;
 mod lifecycle;
 mod linear;
 mod messages;
+mod new_site;
 mod out_safety;
 mod output;
 mod pages;
