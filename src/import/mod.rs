@@ -59,7 +59,12 @@ pub fn run(a: &ImportArgs) -> (Diagnostics, bool) {
                 drafts.push((f.clone(), d, input.encoding_note));
             }
             Err(e) => {
-                println!("{}: not imported: {}\n", f.display(), e.message);
+                println!(
+                    "{}: {}: {}\n",
+                    f.display(),
+                    t("chưa nhập được", "not imported"),
+                    e.message
+                );
                 diags.push(Diagnostic::error(e.message).at(f, None).help(e.help));
             }
         }
@@ -67,17 +72,29 @@ pub fn run(a: &ImportArgs) -> (Diagnostics, bool) {
     let names = file_names(&drafts);
     for ((src, mut d, enc), name) in drafts.into_iter().zip(names) {
         let target = to.join(format!("{name}.md"));
-        d.front.notes = vec![format!(
-            "Drafted by `planportal import` from {}: check it against the signed plan.",
-            src.file_name().map_or_else(
-                || src.display().to_string(),
-                |n| n.to_string_lossy().into_owned()
-            )
-        )];
+        let from = |name: String| {
+            if vi() {
+                format!(
+                    "Bản nháp do `planportal import` soạn từ {name}: hãy đối chiếu với bản đã ký."
+                )
+            } else {
+                format!(
+                    "Drafted by `planportal import` from {name}: check it against the signed plan."
+                )
+            }
+        };
+        d.front.notes = vec![from(src.file_name().map_or_else(
+            || src.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ))];
         if d.front.draft {
-            d.front
-                .notes
-                .push("draft: true until the missing fields below are filled.".into());
+            d.front.notes.push(
+                t(
+                    "draft: true cho đến khi điền đủ các mục còn thiếu dưới đây.",
+                    "draft: true until the missing fields below are filled.",
+                )
+                .into(),
+            );
         }
         d.front.source = src.file_name().map(|n| n.to_string_lossy().into_owned());
         let text = format!("{}\n{}", frontmatter::render(&d.front), d.body);
@@ -91,13 +108,32 @@ pub fn run(a: &ImportArgs) -> (Diagnostics, bool) {
                 diags.extend(original::suggestions(&target, &name, &text));
             }
             Err(e) => {
-                println!("{}: not imported: {}\n", src.display(), e.message());
+                println!(
+                    "{}: {}: {}\n",
+                    src.display(),
+                    t("chưa nhập được", "not imported"),
+                    e.message()
+                );
                 diags.push(e.at(&src, None));
             }
         }
     }
     let ok = !diags.has_errors();
     (diags, ok)
+}
+
+/// The officer's language for import's own words (`--lang`, else the site's).
+fn vi() -> bool {
+    crate::diag::lang() == crate::diag::Lang::Vi
+}
+
+/// `vi` or `en` by [`vi`].
+fn t(vi_text: &'static str, en_text: &'static str) -> &'static str {
+    if vi() {
+        vi_text
+    } else {
+        en_text
+    }
 }
 
 /// `lao-cai-2026`: jurisdiction and year, or the input's own name when the
@@ -153,11 +189,21 @@ fn file_names(drafts: &[(PathBuf, Draft, Option<String>)]) -> Vec<String> {
 fn validate(target: &Path, stem: &str, text: &str) -> Result<(), Diagnostic> {
     let parsed = document::parse(target, Section::Plan, stem, text);
     match parsed.diagnostics.iter().find(|d| d.is_error()) {
-        Some(e) => Err(Diagnostic::error(format!(
-            "import produced front matter that `check` rejects ({}); nothing was written",
-            e.text(crate::diag::Lang::En).message
-        ))
-        .help("this is a bug in `planportal import`: please report it with the input file")),
+        Some(e) => Err(Diagnostic::error(if vi() {
+            format!(
+                "phần khai báo soạn ra bị `check` từ chối ({}); chưa ghi tệp nào",
+                e.text(crate::diag::Lang::Vi).message
+            )
+        } else {
+            format!(
+                "import produced front matter that `check` rejects ({}); nothing was written",
+                e.text(crate::diag::Lang::En).message
+            )
+        })
+        .help(t(
+            "đây là lỗi của `planportal import`: hãy báo lại kèm tệp đầu vào",
+            "this is a bug in `planportal import`: please report it with the input file",
+        ))),
         None => Ok(()),
     }
 }
@@ -167,12 +213,26 @@ fn validate(target: &Path, stem: &str, text: &str) -> Result<(), Diagnostic> {
 /// to replace an existing file.
 fn write(target: &Path, text: &str, force: bool) -> Result<(), Diagnostic> {
     let io = |e: std::io::Error| {
-        Diagnostic::error(format!("cannot write {}: {e}", target.display()))
-            .help("check that the folder exists and is writable, or choose another with --to")
+        Diagnostic::error(if vi() {
+            format!("không ghi được {}: {e}", target.display())
+        } else {
+            format!("cannot write {}: {e}", target.display())
+        })
+        .help(t(
+            "kiểm tra thư mục có tồn tại và ghi được không, hoặc chọn thư mục khác bằng --to",
+            "check that the folder exists and is writable, or choose another with --to",
+        ))
     };
     let exists = || {
-        Diagnostic::error(format!("{} already exists", target.display()))
-            .help("pass --force to overwrite it, or move it away first")
+        Diagnostic::error(if vi() {
+            format!("{} đã có", target.display())
+        } else {
+            format!("{} already exists", target.display())
+        })
+        .help(t(
+            "thêm --force để ghi đè, hoặc chuyển tệp cũ đi chỗ khác trước",
+            "pass --force to overwrite it, or move it away first",
+        ))
     };
     if target.exists() && !force {
         return Err(exists());

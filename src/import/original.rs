@@ -18,11 +18,17 @@ pub fn keep(src: &Path, draft: &Path, force: bool) -> Result<Option<PathBuf>, Di
     let dir = draft.parent().unwrap_or(Path::new("."));
     let dest = dir.join(name);
     let io = |e: std::io::Error| {
-        Diagnostic::error(format!(
-            "cannot keep the original as {}: {e}",
-            dest.display()
-        ))
-        .help("check that the folder is writable, or choose another with --to")
+        let vi = crate::diag::lang() == crate::diag::Lang::Vi;
+        Diagnostic::error(if vi {
+            format!("không giữ được bản gốc thành {}: {e}", dest.display())
+        } else {
+            format!("cannot keep the original as {}: {e}", dest.display())
+        })
+        .help(if vi {
+            "kiểm tra thư mục có ghi được không, hoặc chọn thư mục khác bằng --to"
+        } else {
+            "check that the folder is writable, or choose another with --to"
+        })
     };
     let bytes = std::fs::read(src).map_err(io)?;
     if dest.exists() {
