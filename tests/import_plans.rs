@@ -137,7 +137,10 @@ fn never_overwrites_without_force() {
     std::fs::write(&target, "kept").unwrap();
     let out = import(&[&input], dir.path(), &[]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("đã có"), "in Vietnamese by default");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("đã có"),
+        "in Vietnamese by default"
+    );
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "kept");
     let out = import(&[&input], dir.path(), &["--force"]);
     assert!(out.status.success());

@@ -36,11 +36,20 @@ pub fn keep(src: &Path, draft: &Path, force: bool) -> Result<Option<PathBuf>, Di
             return Ok(None);
         }
         if !force {
-            return Err(Diagnostic::error(format!(
-                "{} already exists and differs from the file imported",
-                dest.display()
-            ))
-            .help("pass --force to overwrite it, or rename one of the two files"));
+            let vi = crate::diag::lang() == crate::diag::Lang::Vi;
+            return Err(Diagnostic::error(if vi {
+                format!("{} đã có và khác tệp đang nhập", dest.display())
+            } else {
+                format!(
+                    "{} already exists and differs from the file imported",
+                    dest.display()
+                )
+            })
+            .help(if vi {
+                "thêm --force để ghi đè, hoặc đổi tên một trong hai tệp"
+            } else {
+                "pass --force to overwrite it, or rename one of the two files"
+            }));
         }
     }
     std::fs::create_dir_all(dir).map_err(io)?;
