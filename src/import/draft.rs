@@ -155,10 +155,7 @@ pub fn draft(text: &str, paragraphs: bool, jurisdiction: Option<&str>) -> Draft 
             .map(|d| d.format("%Y-%m-%d").to_string())
             .or_else(|| period.clone()),
         how: match &period {
-            Some(_) => format!(
-                "{}; written to the month or year the line gives",
-                head.date_how
-            ),
+            Some(_) => format!("{}; ghi đến tháng hoặc năm mà dòng đó cho", head.date_how),
             None => head.date_how.clone(),
         },
     };

@@ -204,7 +204,7 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 fn read_zone(zone: &[Line], h: &mut Header) {
     let mut issuer_parts: Vec<String> = Vec::new();
     h.number = Field::missing("phần đầu không có dòng \"Số: …\"");
-    h.date_how = "the header has no \"Place, ngày … tháng … năm …\" line".into();
+    h.date_how = "phần đầu không có dòng \"Địa danh, ngày … tháng … năm …\"".into();
     for cell in cells(zone) {
         let key = fold_key(&cell);
         if key.starts_with("cong hoa xa hoi")
@@ -263,12 +263,12 @@ fn read_date(cell: &str, place: &str, rest: &str, h: &mut Header) {
         Ok(d) => {
             h.date = Some(d);
             h.year = Some(d.year());
-            h.date_how = format!("header: \"{cell}\"");
+            h.date_how = format!("phần đầu: \"{cell}\"");
         }
         Err(_) => {
             h.partial_month = MONTH.captures(rest).and_then(|c| c[1].parse().ok());
             h.year = YEAR.captures(rest).and_then(|c| c[1].parse().ok());
-            h.date_how = format!("the day is left blank: \"{cell}\" (not a date; never guessed)");
+            h.date_how = format!("bản ký để trống ngày: \"{cell}\" (không đoán ngày)");
         }
     }
 }
