@@ -23,8 +23,6 @@
 #   KEEP=1        keep the generated sites and outputs
 #   PROFILE=dist  cargo profile of the planportal binary (dev: only to check the script)
 #   ZOLA=…        the zola binary (default: `zola` on PATH, else ../shared/peers/zola)
-#   CORPUS=…      gen_corpus mode: `default` (examples/gen_corpus.rs as is) or
-#                 `national` (34 provinces, 3,321 communes: --national)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -99,9 +97,7 @@ for N in "$@"; do
     fi
 
     echo "== N=$N: generating corpus (seed ${SEED:-1})" >&2
-    mode=()
-    [ "${CORPUS:-default}" = national ] && mode=(--national)
-    "$GEN" --out "$site" --hugo "$hsite" --plans "$N" --seed "${SEED:-1}" "${mode[@]}"
+    "$GEN" --out "$site" --hugo "$hsite" --plans "$N" --seed "${SEED:-1}"
     python3 bench/to_zola.py "$hsite" "$zsite"
 
     # Untimed first run of each tool: warms the page cache, proves the build
@@ -153,7 +149,7 @@ for N in "$@"; do
     if [ -z "${KEEP:-}" ]; then rm -rf "$site" "$hsite" "$zsite" "$out" "$hout" "$zout"; fi
 done
 
-ZOLA=$ZOLA CORPUS=${CORPUS:-default} python3 - "$OUT_DIR" "$STAMP" "${results[@]}" <<'PY'
+ZOLA=$ZOLA python3 - "$OUT_DIR" "$STAMP" "${results[@]}" <<'PY'
 import json, os, platform, statistics, subprocess, sys
 
 out_dir, stamp, rows = sys.argv[1], sys.argv[2], sys.argv[3:]
@@ -167,14 +163,11 @@ summary = {
     "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
     "hugo": version(["hugo", "version"]),
     "zola": version([os.environ["ZOLA"], "--version"]),
-    "corpus": os.environ["CORPUS"],
     "hyperfine": version(["hyperfine", "--version"]),
     "planportal_commit": version(["git", "rev-parse", "--short", "HEAD"]),
     "results": [],
 }
 lines = [
-    f"corpus: {os.environ['CORPUS']}",
-    "",
     "| plans (N) | planportal (s) | Hugo (s) | Zola (s) | / Hugo | / Zola | planportal peak RSS | Hugo peak RSS | Zola peak RSS | runs: planportal, Hugo, Zola min–max (s) |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
 ]
